@@ -1,0 +1,36 @@
+# Quick start: `make demo` then `make test`. Only python3 is needed on the machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint typecheck unit clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+demo: $(VENV)/.installed
+	$(BIN)/kg build examples/sample-report.txt -o out/ --force
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check kg tests
+	$(BIN)/ruff format --check kg tests
+
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy kg
+
+unit: $(VENV)/.installed-dev
+	$(BIN)/pytest
+
+test: lint typecheck unit
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Extraction on top of the segmented report: quantities, metrics, entities, actions."""

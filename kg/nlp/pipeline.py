@@ -1,0 +1,37 @@
+"""Build the spaCy pipeline: a blank Chinese pipeline segmented by jieba, plus our components."""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+import jieba
+import spacy
+from spacy.language import Language
+
+import kg.nlp.entity_ruler  # noqa: F401  (registers the component factory)
+from kg.data import data_lines
+
+_jieba_ready = False
+
+
+def prepare_jieba() -> None:
+    """Load jieba's dictionary and the domain user dictionary once per process, quietly."""
+    global _jieba_ready
+    if _jieba_ready:
+        return
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    for line in data_lines("userdict.txt"):
+        word, freq, tag = [*line.split(), "", ""][:3]
+        jieba.add_word(word, int(freq) if freq else None, tag or None)
+    _jieba_ready = True
+
+
+@cache
+def load_pipeline() -> Language:
+    """The shared pipeline: tokenizer (jieba) and the entity ruler."""
+    prepare_jieba()
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("govreport_entity_ruler")
+    return nlp

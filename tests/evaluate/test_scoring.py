@@ -1,0 +1,32 @@
+from decimal import Decimal
+
+from kg.evaluate.gold import GoldDocument, GoldEntity, GoldMetric, load_gold
+from kg.evaluate.scoring import Score, match_one_to_one
+from kg.records import EntityType
+from tests.conftest import GOLD
+
+
+def test_one_to_one_matching_is_maximal() -> None:
+    # system 0 matches gold 0 and 1, system 1 only gold 0: a greedy match would find one pair.
+    matching = match_one_to_one(
+        [0, 1], ["a", "b"], lambda s, g: (s, g) in {(0, "a"), (0, "b"), (1, "a")}
+    )
+    assert matching == {0: "ab".index("b"), 1: 0}
+
+
+def test_score_arithmetic() -> None:
+    score = Score(tp=8, fp=2, fn=8)
+    assert (score.precision, score.recall) == (0.8, 0.5)
+    assert abs(score.f1 - 0.6153846) < 1e-6
+    assert Score().f1 == 0.0
+
+
+def test_loads_the_shared_gold() -> None:
+    documents = load_gold(GOLD)
+    assert {d.doc for d in documents} >= {"seed-2024-district-report.txt"}
+    seed = next(d for d in documents if d.doc.startswith("seed"))
+    assert isinstance(seed, GoldDocument)
+    assert any(isinstance(e, GoldEntity) and e.text == "自贸大厦" for e in seed.entities)
+    assert GoldMetric("150亩", Decimal(150), "亩") in seed.metrics
+    assert "习近平" in seed.ignore
+    assert any(EntityType.PROJECT in e.types and e.status for e in seed.entities)

@@ -1,0 +1,70 @@
+from kg.records import SectionKind
+from kg.text.reading import Source, read_source
+from kg.text.segment import segment_report
+from tests.conftest import SAMPLE, SEED, SHARED
+
+
+def _source(text: str) -> Source:
+    return Source("t.txt", text, "0" * 64, "utf-8")
+
+
+def test_sentences_slice_the_text_exactly() -> None:
+    report = segment_report(read_source(SEED))
+    for sentence in report.sentences:
+        assert report.text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip()
+
+
+def test_site_junk_never_reaches_sentences() -> None:
+    report = segment_report(read_source(SEED))
+    joined = "\n".join(s.text for s in report.sentences)
+    for junk in ("微信扫码", "加入收藏", "观山文库", "221381"):
+        assert junk not in joined
+
+
+def test_seed_report_review_then_plan() -> None:
+    report = segment_report(read_source(SEED))
+    assert report.review_year == 2023
+    assert report.plan_year == 2024
+    first = report.sentences[0]
+    assert first.text.startswith("发展存量持续盘活")
+    assert report.section_of(first).kind is SectionKind.REVIEW
+    last = report.sentences[-1]
+    assert report.section_of(last).kind is SectionKind.PLAN
+
+
+def test_sample_report_title_region_and_years() -> None:
+    report = segment_report(read_source(SAMPLE))
+    assert report.title == "2024年青溪区人民政府工作报告"
+    assert report.region == "青溪区"
+    assert (report.review_year, report.plan_year) == (2023, 2024)
+    kinds = [s.kind for s in report.sections]
+    assert kinds == [SectionKind.PREAMBLE, SectionKind.REVIEW, SectionKind.PLAN]
+
+
+def test_provincial_report_sections() -> None:
+    report = segment_report(read_source(SHARED / "corpus" / "provinces-2026" / "2026-北京市.txt"))
+    kinds = [s.kind for s in report.sections]
+    assert kinds[0] is SectionKind.PREAMBLE
+    assert SectionKind.REVIEW in kinds and SectionKind.PLAN in kinds
+    assert kinds.index(SectionKind.REVIEW) < kinds.index(SectionKind.PLAN)
+    assert report.region == "北京市"
+
+
+def test_sentence_split_keeps_closing_quotes() -> None:
+    report = segment_report(_source("他说：“建成了。”然后完成了！最后一句"))
+    assert [s.text for s in report.sentences] == ["他说：“建成了。”", "然后完成了！", "最后一句"]
+
+
+def test_crlf_offsets() -> None:
+    text = "一、2023年工作回顾\r\n盘活低效用地150亩。建成大桥。\r\n"
+    report = segment_report(_source(text))
+    assert [text[s.start : s.end] for s in report.sentences][-2:] == [
+        "盘活低效用地150亩。",
+        "建成大桥。",
+    ]
+
+
+def test_headless_excerpt_gets_kind_from_cues() -> None:
+    plan = "今年主要预期目标是：地区生产总值增长5%左右。" * 10 + "力争新增企业800家。" * 5
+    assert segment_report(_source(plan)).sections[0].kind is SectionKind.PLAN
