@@ -22,6 +22,7 @@ from kg.nlp.resolve import choose, decide_type, merge_places
 from kg.nlp.tokens import Candidate, Tokens
 
 CANDIDATES_KEY = "govreport_candidates"
+TEXT_KEY = "govreport_text"  # Doc.text joins every token again at each call
 
 
 def doc_tokens(doc: Doc) -> Tokens:
@@ -37,6 +38,7 @@ class NameFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = doc_tokens(doc)
+        doc.user_data[TEXT_KEY] = tokens.text
         found = [
             *gazetteer_names(tokens, self.lexicon),
             *head_names(tokens, self.lexicon),
@@ -57,10 +59,11 @@ class EntityResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Candidate] = doc.user_data.pop(CANDIDATES_KEY, [])
-        chosen = merge_places(choose(candidates), doc.text, self.lexicon)
+        text: str = doc.user_data.pop(TEXT_KEY, None) or doc.text
+        chosen = merge_places(choose(candidates), text, self.lexicon)
         spans: list[Span] = []
         for candidate in chosen:
-            type_, other_types = decide_type(candidate, doc.text, self.lexicon)
+            type_, other_types = decide_type(candidate, text, self.lexicon)
             span = doc.char_span(
                 candidate.start,
                 candidate.end,

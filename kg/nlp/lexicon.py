@@ -30,12 +30,13 @@ class Lexicon:
     head_pattern: re.Pattern[str]  # every head, as a look-ahead so that matches may overlap
     suffix_pattern: re.Pattern[str]  # phases and sections written after a head
     industry_pattern: re.Pattern[str]  # brand + industry word
+    industry_words: tuple[str, ...]
     boundary_words: frozenset[str]
     name_verbs: frozenset[str]
     generic_words: frozenset[str]
     places: dict[str, str]  # surface -> level (province, city, county, country, region)
     organizations: frozenset[str]
-    gazetteer_pattern: re.Pattern[str]
+    gazetteer_first_chars: frozenset[str]
     list_classes: dict[str, Head]
     list_pattern: re.Pattern[str]
     build_cue_pattern: re.Pattern[str]
@@ -80,21 +81,27 @@ def load_lexicon() -> Lexicon:
     organizations = frozenset(data_lines("organizations.txt"))
     classes = {row[0]: Head(row[0], row[1], row[2]) for row in data_table("list_classes.tsv")}
     count = r"(?:[0-9]+|[一二两三四五六七八九十百几多]+)[条个家座项所批处栋宗]"
-    # 等 + (count) + (一批) + (“) + up to 8 modifiers + class noun; or, with no 等, a count.
+    exact_count = r"(?:[0-9]+|[两二三四五六七八九十]+)[条个家座项所处栋宗]"
+    # 等 + (count) + (一批) + (“) + up to 8 modifiers + class noun; or, with no 等, a count
+    # (火车新站、马坡岭两个国控站点).
     list_pattern = re.compile(
-        rf"(?:等(?:{count})?|{count})(?:一批)?“?[\u4e00-\u9fff]{{0,8}}?({alternation(list(classes))})"
+        rf"(?:等(?:{count})?|{exact_count})(?:一批)?“?[\u4e00-\u9fff]{{0,8}}?"
+        rf"({alternation(list(classes))})"
     )
     return Lexicon(
         heads=heads,
         head_pattern=re.compile(f"(?=({alternation(list(heads))}))"),
         suffix_pattern=re.compile("|".join(data_lines("name_suffixes.txt"))),
         industry_pattern=re.compile(f"(?=({alternation(data_lines('industry_words.txt'))}))"),
-        boundary_words=frozenset(data_lines("boundary_words.txt")),
+        industry_words=data_lines("industry_words.txt"),
+        # the action verbs (建成投产, 开工建设) end names too
+        boundary_words=frozenset(data_lines("boundary_words.txt"))
+        | {row[0] for row in data_table("action_verbs.tsv")},
         name_verbs=frozenset(data_lines("name_verbs.txt")),
         generic_words=frozenset(data_lines("generic_words.txt")),
         places=places,
         organizations=organizations,
-        gazetteer_pattern=re.compile(alternation([*places, *organizations])),
+        gazetteer_first_chars=frozenset(name[0] for name in [*places, *organizations]),
         list_classes=classes,
         list_pattern=list_pattern,
         build_cue_pattern=re.compile(alternation(data_lines("build_cues.txt"))),

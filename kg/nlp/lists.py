@@ -21,7 +21,6 @@ _CLAUSE_END = re.compile(r"[，,；;：:。！？!?（(）)\s]")
 _CONJUNCTIONS = ("和", "及", "与", "以及")
 _COUNTED = re.compile(r"^[0-9]|[0-9]+[个家座条所项处栋]")
 MAX_ITEM_CHARS = 30
-MAX_UNPROVEN_ITEM_CHARS = 8
 
 
 def list_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list[Candidate]:
@@ -38,11 +37,10 @@ def list_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list
         parts = _split_items(tokens, _clause_start(text, trigger), trigger, lexicon)
         if not parts:
             continue
-        proven = [_is_name(part, tokens, lexicon, known) for part in parts]
-        if len(parts) == 1 and not (proven[0] or _covers_candidate(parts[0], known)):
-            continue  # one item alone must already look like a name (佳亨钢厂等违章建筑)
-        for (start, end), is_name in zip(parts, proven, strict=True):
-            if is_name or (any(proven) and _plausible((start, end), tokens, lexicon)):
+        if _verb_between(tokens, match.end(1) - len(match.group(1)), trigger, lexicon):
+            continue  # 等重点区域谋划一批项目: the class noun is not what the list is
+        for start, end in parts:
+            if _is_name((start, end), tokens, lexicon, known):
                 found.append(Candidate(start, end, cls.type, cls.kind, "list"))
     return found
 
@@ -87,21 +85,19 @@ def _is_name(
 ) -> bool:
     start, end = part
     item = tokens.text[start:end]
+    words = tokens.words_between(start, end)
+    if any(w not in _CONJUNCTIONS and ends_name(w, lexicon) for w in words):
+        return False  # 西湖大学牵头建设…, 育优做强: a clause, not a name
     head = _head_of(item, lexicon)
     if any(c.start == start for c in known) or (head and len(item) > len(head.text) + 1):
         return True
+    if item.endswith(lexicon.industry_words) and not is_known(item):
+        return True  # 绿叶生物 among companies
     return first_word_proper(tokens.words_between(start, end), lexicon)
 
 
-def _plausible(part: tuple[int, int], tokens: Tokens, lexicon: Lexicon) -> bool:
-    """An item not proven a name may still be one beside names, unless it is an everyday
-    word (银行、保险、证券) or starts with a generic one."""
-    start, end = part
-    item = tokens.text[start:end]
-    if end - start > MAX_UNPROVEN_ITEM_CHARS or not NAME_CHARS.fullmatch(item):
-        return False
-    first = tokens.words_between(start, end)[0]
-    return not (is_known(item) or first in lexicon.generic_words)
+def _verb_between(tokens: Tokens, class_start: int, trigger: int, lexicon: Lexicon) -> bool:
+    return any(ends_name(w, lexicon) for w in tokens.words_between(trigger + 1, class_start))
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -165,9 +161,3 @@ def _split_conjunction(
         if first_word_proper(tokens.words_between(right, end), lexicon, strict=True):
             return [(start, left), *_split_conjunction(tokens, right, end, lexicon)]
     return [(start, end)]
-
-
-def _covers_candidate(part: tuple[int, int], known: list[Candidate]) -> bool:
-    return any(c.start <= part[0] and part[1] <= c.end for c in known) or any(
-        c.end == part[1] for c in known
-    )

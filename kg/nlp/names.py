@@ -22,9 +22,17 @@ _COUNT = re.compile(r"^(?:[0-9]+|[一二两三四五六七八九十百千几多�
 _HEAD_CONTINUES = re.compile(r"城市")
 # Above this frequency in jieba's dictionary a word is an everyday word (道路), not a name.
 _EVERYDAY_FREQUENCY = 50
+_NOT_NUMBERED = frozenset({"一路", "一线", "一带"})
+_NUMERAL_WORD = re.compile(r"[一二三四五六七八九十]{2}|[0-9]+")
 _COUNTED_AFTER = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十]+)[个家座条所项处栋]")
 # International bodies are named from generic words (国际电工委员会).
+_FUNCTION_CHARS = frozenset("的把和与及等在对将为以了是")
 _INTERNATIONAL = ("国际", "世界")
+_INTERNATIONAL_HEADS = frozenset({"委员会", "协会", "联合会", "学会"})
+# A single character after a head that makes the head a modifier (机场群, 枢纽港, 园区型).
+_HEAD_MODIFIED_BY = frozenset("群带圈网线系类化型式性们")
+# River, lake and other one-character heads name one token (湘江, 濛溪河), never a phrase.
+_ONE_TOKEN_HEADS = frozenset("江河湖")
 # Tags of words that do not begin a name: adjectives, adverbs, prepositions, conjunctions.
 _NOT_NAME_START_TAGS = frozenset({"a", "ad", "d", "p", "c", "u", "uj", "r", "f"})
 _QUOTED = re.compile(r"[“\"]([^“”\"，。；、：,;:]{4,40})[”\"]")
@@ -80,6 +88,8 @@ def _trim_generic_start(tokens: Tokens, start: int, end: int, lexicon: Lexicon) 
             break
         if len(word) == 1 and len(words) > 1 and not is_known(word + words[1]):
             break  # 白/果园: a character of an unknown word
+        if len(words) > 1 and len(words[1]) == 1:
+            break  # 紧密/型: the adjective is part of a compound
         start += len(word)
     return start
 
@@ -114,6 +124,13 @@ def head_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
         token = _head_token(tokens, head_start, head_end)
         if token is not None and _common_word(token, head_text, lexicon):
             continue  # 道路, 思路, 乡村: a word that only ends like a head
+        if end < len(text) and text[end] in _HEAD_MODIFIED_BY and end + 1 in tokens.bounds:
+            continue
+        if head_text in _ONE_TOKEN_HEADS:
+            river = _one_token_name(tokens, head_start, head_end, lexicon)
+            if river is not None:
+                found.append(Candidate(river, end, head.type, head.kind, "head"))
+            continue
         start, counted = left_edge(tokens, head_start, lexicon)
         start = _trim_generic_start(tokens, start, head_start, lexicon)
         if counted or start >= head_start or _COUNTED_AFTER.match(text, end):
@@ -122,16 +139,16 @@ def head_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
         numbered = False
         if token is not None:
             prefix = words[-1]
-            if ends_name(prefix, lexicon):
-                continue  # 开街: a verb on a head, not a name
+            if prefix in lexicon.boundary_words:
+                continue  # 开街, 强港: a verb or adjective on a head, not a name
             if len(prefix) == 1:
                 words[-1] = token  # 望龙路, 东村: the token is the proper word
             numbered = tag_of(token) == "m"  # 远大二路, 长沙市一中
-        elif head.kind == "infra" and tag_of(words[-1]) == "m":
+        elif head.kind == "infra" and _NUMERAL_WORD.fullmatch(words[-1]):
             numbered = True  # 五一大道, 八一路
         if head_text.endswith("中心") and _HEAD_CONTINUES.match(text, end):
             continue  # 研发中心城市: the head is a modifier here
-        if not (numbered or _proper_enough(words, head.kind, head.type, lexicon)):
+        if not (numbered or _proper_enough(words, head.kind, head_text, lexicon)):
             continue
         fixed_place = head.type == "Place" and head.kind == "fixed"
         type_ = "Project" if phased and not fixed_place else head.type
@@ -140,26 +157,44 @@ def head_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
     return found
 
 
+def _one_token_name(tokens: Tokens, head_start: int, head_end: int, lexicon: Lexicon) -> int | None:
+    """The start of a river or lake name written as one token (湘江, 濛/溪河), if it is one."""
+    token = _head_token(tokens, head_start, head_end)
+    if token is None or token in lexicon.places or not is_proper(token, lexicon):
+        return None
+    if head_end < len(tokens.text):
+        following = tokens.word(tokens.index_at(head_end))
+        if NAME_CHARS.fullmatch(following) and not is_known(following):
+            return None  # 林田湖/草沙: the name goes on
+    start = head_end - len(token)
+    index = tokens.index_at(start)
+    if index > 0 and len(tokens.word(index - 1)) == 1 and not is_known(tokens.word(index - 1)):
+        start -= 1  # 濛/溪河
+    return start
+
+
 def _common_word(token: str, head: str, lexicon: Lexicon) -> bool:
     """Whether a token that ends in a head is an everyday word (道路, 思路, 乡村, 城镇) rather
     than a name or a compound of a generic word and the head (金融中心)."""
-    if token in lexicon.generic_words:
+    if token in lexicon.generic_words or token in _NOT_NUMBERED:
         return True
+    if token in lexicon.places or token in lexicon.organizations or not is_known(token):
+        return False
     tag = tag_of(token)
-    if tag is None or tag == "m" or tag in PROPER_TAGS:  # 二路: numbered roads
+    if tag in ("m", "ns", "nt"):  # 二路: a numbered road; 广州白云机场: a name jieba knows
         return False
     prefix = token[: -len(head)]
     if len(prefix) == 1:
-        return jieba_frequency(token) > _EVERYDAY_FREQUENCY
-    return not is_known(prefix)  # 工作思路; but 金融中心 is 金融 + 中心
+        return tag not in PROPER_TAGS and jieba_frequency(token) > _EVERYDAY_FREQUENCY
+    return not is_known(prefix)  # 集成电路, 工作思路; but 金融中心 is 金融 + 中心
 
 
-def _proper_enough(words: list[str], kind: str, type_: str, lexicon: Lexicon) -> bool:
+def _proper_enough(words: list[str], kind: str, head: str, lexicon: Lexicon) -> bool:
     if kind == "open":
         return sum(map(len, words)) >= 2
     if kind == "weak":
         return is_proper(words[-1], lexicon)
-    if type_ == "Organization" and words[0] in _INTERNATIONAL:
+    if words[0] in _INTERNATIONAL and head in _INTERNATIONAL_HEADS:
         return True
     return _has_proper(words, lexicon)
 
@@ -173,6 +208,9 @@ def brand_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
         end = word_start + len(match.group(1))
         if end not in tokens.bounds:
             continue
+        following = tokens.index_at(end) if end < len(text) else -1
+        if following >= 0 and is_known(match.group(1) + tokens.word(following)):
+            continue  # 科技创新, 生物制造: the industry word starts a compound here
         index = tokens.index_at(word_start)
         if tokens.start_of(index) < word_start:
             brand_start = tokens.start_of(index)  # 招银金/投: the brand shares a token
@@ -213,7 +251,7 @@ def _is_brand(word: str, lexicon: Lexicon) -> bool:
         return False
     if any(word.startswith(b) for b in lexicon.boundary_words if len(b) > 1):
         return False
-    if any(char in lexicon.boundary_words for char in word):
+    if any(char in _FUNCTION_CHARS for char in word):
         return False  # 竞争力的, 坚定不移把
     return not is_known(word) or tag_of(word) in ("nr", "nrt", "nz", "nt", "ns")
 
@@ -235,12 +273,26 @@ def quoted_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
 
 def gazetteer_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
     """Known places and organizations, where jieba's tokens begin and end with them."""
+    text, starts = tokens.text, tokens.starts
+    ends = [*starts[1:], len(text)]
+    first_chars = lexicon.gazetteer_first_chars
     found = []
-    for match in lexicon.gazetteer_pattern.finditer(tokens.text):
-        start, end = match.span()
-        if start not in tokens.bounds or end not in tokens.bounds:
+    index, count = 0, len(starts)
+    while index < count:
+        start = starts[index]
+        match = None
+        if text[start] in first_chars:
+            # up to three tokens: jieba may split a name it does not know (龙山/县)
+            for last in range(min(index + 2, count - 1), index - 1, -1):
+                name = text[start : ends[last]]
+                if name in lexicon.places or name in lexicon.organizations:
+                    match = (last, name)
+                    break
+        if match is None:
+            index += 1
             continue
-        name = match.group()
+        last, name = match
         type_ = "Organization" if name in lexicon.organizations else "Place"
-        found.append(Candidate(start, end, type_, "fixed", "gazetteer"))
+        found.append(Candidate(start, ends[last], type_, "fixed", "gazetteer"))
+        index = last + 1
     return found

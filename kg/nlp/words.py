@@ -12,6 +12,9 @@ from kg.nlp.lexicon import Lexicon
 
 # jieba's tags for person, place, organization and other proper names.
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+# Suffixes that turn a word into a kind (复合型, 国际化, 省级), never a name.
+_GENERIC_SUFFIXES = ("型", "性", "化", "式", "级", "类", "域")
+_NUMERALS = frozenset("一二两三四五六七八九十百千万")
 _DESIGNATOR = re.compile(r"[0-9]+号|XX|^[A-Za-z]{2,}$|[一二三四五六七八九十]号")
 
 
@@ -40,13 +43,39 @@ def is_proper(word: str, lexicon: Lexicon) -> bool:
         return False
     if word in lexicon.places or word in lexicon.organizations or _DESIGNATOR.search(word):
         return True
-    if len(word) < 2:
+    if len(word) < 2 or word.isdigit():
         return False
-    return not is_known(word) or tag_of(word) in PROPER_TAGS
+    if is_known(word):
+        return tag_of(word) in PROPER_TAGS
+    if word[0] in _NUMERALS or word[0] in lexicon.boundary_words:
+        return False  # 四好, 以城带: jieba's guesses around a numeral or a function word
+    return not generic_compound(word)
+
+
+@cache
+def generic_compound(word: str) -> bool:
+    """Whether a word jieba does not know is only everyday words run together (生态安全,
+    复合型), not a name it has never seen (朗盛, 浩天)."""
+    if word.endswith(_GENERIC_SUFFIXES) and _everyday(word[:-1]):
+        return True
+    return _covered_by_words(word)
+
+
+def _everyday(word: str) -> bool:
+    """A word jieba knows that is not a name (生态, 安全; not 广州, 白云)."""
+    return len(word) >= 2 and is_known(word) and tag_of(word) not in PROPER_TAGS
+
+
+def _covered_by_words(word: str) -> bool:
+    if _everyday(word):
+        return True
+    return any(_everyday(word[:i]) and _covered_by_words(word[i:]) for i in range(2, len(word) - 1))
 
 
 def ends_name(word: str, lexicon: Lexicon) -> bool:
     """Whether a token stops a name growing to the left: a predicate verb or function word."""
     if word in lexicon.boundary_words:
         return True
+    if len(word) > 2 and word[-2:] in lexicon.boundary_words and not is_known(word):
+        return True  # 全面完成, 加快推进: jieba's guess ending in a predicate verb
     return tag_of(word) == "v" and word not in lexicon.name_verbs
