@@ -15,7 +15,7 @@ import re
 from kg.nlp.lexicon import Head, Lexicon
 from kg.nlp.names import first_word_proper
 from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
-from kg.nlp.words import ends_name, is_known
+from kg.nlp.words import ends_name, is_known, tag_of
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?（(）)\s]")
 _CONJUNCTIONS = ("和", "及", "与", "以及")
@@ -39,6 +39,8 @@ def list_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list
             continue
         if _verb_between(tokens, match.end(1) - len(match.group(1)), trigger, lexicon):
             continue  # 等重点区域谋划一批项目: the class noun is not what the list is
+        if cls.type == "Place" and _noun_follows(tokens, match.end(1)):
+            continue  # 等10个国家物流枢纽: 国家 modifies what follows
         for start, end in parts:
             if _is_name((start, end), tokens, lexicon, known):
                 found.append(Candidate(start, end, cls.type, cls.kind, "list"))
@@ -94,6 +96,13 @@ def _is_name(
     if item.endswith(lexicon.industry_words) and not is_known(item):
         return True  # 绿叶生物 among companies
     return first_word_proper(tokens.words_between(start, end), lexicon)
+
+
+def _noun_follows(tokens: Tokens, end: int) -> bool:
+    if end >= len(tokens.text) or end not in tokens.bounds:
+        return end < len(tokens.text)
+    following = tokens.word(tokens.index_at(end))
+    return bool(NAME_CHARS.fullmatch(following)) and tag_of(following) in ("n", "vn", "nz", None)
 
 
 def _verb_between(tokens: Tokens, class_start: int, trigger: int, lexicon: Lexicon) -> bool:

@@ -121,11 +121,17 @@ def head_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
             end, phased = suffix.end(), True
         elif head_end not in tokens.bounds:
             continue
+        if head_start not in tokens.bounds and tokens.index_at(head_start) != tokens.index_at(
+            head_end - 1
+        ):
+            continue  # 通高/铁: jieba cut through the head, it is not one here
         token = _head_token(tokens, head_start, head_end)
         if token is not None and _common_word(token, head_text, lexicon):
             continue  # 道路, 思路, 乡村: a word that only ends like a head
         if end < len(text) and text[end] in _HEAD_MODIFIED_BY and end + 1 in tokens.bounds:
             continue
+        if len(head_text) == 1 and end < len(text) and _name_goes_on(tokens, end):
+            continue  # “通港达园”: the name goes on past a one-character head
         if head_text in _ONE_TOKEN_HEADS:
             river = _one_token_name(tokens, head_start, head_end, lexicon)
             if river is not None:
@@ -162,15 +168,19 @@ def _one_token_name(tokens: Tokens, head_start: int, head_end: int, lexicon: Lex
     token = _head_token(tokens, head_start, head_end)
     if token is None or token in lexicon.places or not is_proper(token, lexicon):
         return None
-    if head_end < len(tokens.text):
-        following = tokens.word(tokens.index_at(head_end))
-        if NAME_CHARS.fullmatch(following) and not is_known(following):
-            return None  # 林田湖/草沙: the name goes on
+    if head_end < len(tokens.text) and _name_goes_on(tokens, head_end):
+        return None  # 林田湖/草沙: the name goes on
     start = head_end - len(token)
     index = tokens.index_at(start)
-    if index > 0 and len(tokens.word(index - 1)) == 1 and not is_known(tokens.word(index - 1)):
+    before = tokens.word(index - 1) if index > 0 else ""
+    if len(before) == 1 and NAME_CHARS.fullmatch(before) and not is_known(before):
         start -= 1  # 濛/溪河
     return start
+
+
+def _name_goes_on(tokens: Tokens, end: int) -> bool:
+    following = tokens.word(tokens.index_at(end))
+    return bool(NAME_CHARS.fullmatch(following)) and not is_known(following)
 
 
 def _common_word(token: str, head: str, lexicon: Lexicon) -> bool:

@@ -14,6 +14,8 @@ from kg.nlp.lexicon import Lexicon
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 # Suffixes that turn a word into a kind (复合型, 国际化, 省级), never a name.
 _GENERIC_SUFFIXES = ("型", "性", "化", "式", "级", "类", "域")
+_RARE_NAME = 2000  # 北大荒 97, 湘江 166 are names; 城市 25084 is not
+_RARE_NZ = 100  # nz mixes brands (华润 29) and technical terms (嵌入式 135)
 _NUMERALS = frozenset("一二两三四五六七八九十百千万")
 _DESIGNATOR = re.compile(r"[0-9]+号|XX|^[A-Za-z]{2,}$|[一二三四五六七八九十]号")
 
@@ -46,10 +48,20 @@ def is_proper(word: str, lexicon: Lexicon) -> bool:
     if len(word) < 2 or word.isdigit():
         return False
     if is_known(word):
-        return tag_of(word) in PROPER_TAGS
+        return _tagged_proper(word)
     if word[0] in _NUMERALS or word[0] in lexicon.boundary_words:
         return False  # 四好, 以城带: jieba's guesses around a numeral or a function word
     return not generic_compound(word)
+
+
+def _tagged_proper(word: str) -> bool:
+    """jieba tags some everyday words as names (城市 ns, 嵌入式 nz): a name tag counts only on
+    a word that is not frequent."""
+    tag = tag_of(word)
+    if tag not in PROPER_TAGS:
+        return False
+    limit = _RARE_NZ if tag == "nz" else _RARE_NAME
+    return jieba_frequency(word) < limit
 
 
 @cache
@@ -63,7 +75,7 @@ def generic_compound(word: str) -> bool:
 
 def _everyday(word: str) -> bool:
     """A word jieba knows that is not a name (生态, 安全; not 广州, 白云)."""
-    return len(word) >= 2 and is_known(word) and tag_of(word) not in PROPER_TAGS
+    return len(word) >= 2 and is_known(word) and not _tagged_proper(word)
 
 
 def _covered_by_words(word: str) -> bool:
@@ -76,6 +88,6 @@ def ends_name(word: str, lexicon: Lexicon) -> bool:
     """Whether a token stops a name growing to the left: a predicate verb or function word."""
     if word in lexicon.boundary_words:
         return True
-    if len(word) > 2 and word[-2:] in lexicon.boundary_words and not is_known(word):
+    if len(word) > 2 and word[-2:] in lexicon.boundary_words:
         return True  # 全面完成, 加快推进: jieba's guess ending in a predicate verb
     return tag_of(word) == "v" and word not in lexicon.name_verbs
