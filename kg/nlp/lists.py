@@ -69,6 +69,8 @@ def coordinated_names(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) 
             head = _head_of(text[start:end], lexicon)
             if (start, end) in exact or head is None or not 2 <= end - start <= MAX_ITEM_CHARS:
                 continue
+            if not NAME_CHARS.fullmatch(text[start:end]) or _COUNTED.search(text[start:end]):
+                continue
             if head.kind != "weak" and end - start > len(head.text) + 1:
                 found.append(Candidate(start, end, head.type, head.kind, "list"))
     return found
@@ -91,11 +93,19 @@ def _is_name(
     if any(w not in _CONJUNCTIONS and ends_name(w, lexicon) for w in words):
         return False  # 西湖大学牵头建设…, 育优做强: a clause, not a name
     head = _head_of(item, lexicon)
-    if any(c.start == start for c in known) or (head and len(item) > len(head.text) + 1):
+    last_word = words[-1] if words else ""
+    ends_in_head = head is not None and len(item) > len(head.text) + 1
+    if ends_in_head and is_known(last_word) and last_word != head.text:  # type: ignore[union-attr]
+        ends_in_head = _tagged_name(last_word)  # 沿线道路: 道路 is a word, not 道 + 路
+    if any(c.start == start for c in known) or ends_in_head:
         return True
     if item.endswith(lexicon.industry_words) and not is_known(item):
         return True  # 绿叶生物 among companies
     return first_word_proper(tokens.words_between(start, end), lexicon)
+
+
+def _tagged_name(word: str) -> bool:
+    return tag_of(word) in ("ns", "nt", "nr")
 
 
 def _noun_follows(tokens: Tokens, end: int) -> bool:

@@ -22,6 +22,8 @@ _COUNT = re.compile(r"^(?:[0-9]+|[一二两三四五六七八九十百千几多�
 _HEAD_CONTINUES = re.compile(r"城市")
 # Above this frequency in jieba's dictionary a word is an everyday word (道路), not a name.
 _EVERYDAY_FREQUENCY = 50
+_EVERYDAY_CHARACTER = 20000  # 好, 新 stand alone; 白, 荷 start names (白果园)
+_NUMERAL_CHARS = frozenset("一二两三四五六七八九十百千万0123456789")
 _NOT_NUMBERED = frozenset({"一路", "一线", "一带"})
 _NUMERAL_WORD = re.compile(r"[一二三四五六七八九十]{2}|[0-9]+")
 _COUNTED_AFTER = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十]+)[个家座条所项处栋]")
@@ -48,7 +50,7 @@ def left_edge(tokens: Tokens, head_start: int, lexicon: Lexicon) -> tuple[int, b
     index -= 1
     while index >= 0:
         word = tokens.word(index)
-        if word in _CLASSIFIERS:
+        if word[0] in _CLASSIFIERS:  # 个, or jieba's 个省
             counted = index > 0 and bool(_COUNT.match(tokens.word(index - 1)))
             return start, counted
         if (
@@ -86,8 +88,9 @@ def _trim_generic_start(tokens: Tokens, start: int, end: int, lexicon: Lexicon) 
         word = words[0]
         if word not in lexicon.generic_words and tag_of(word) not in _NOT_NAME_START_TAGS:
             break
-        if len(word) == 1 and len(words) > 1 and not is_known(word + words[1]):
-            break  # 白/果园: a character of an unknown word
+        single = len(word) == 1 and jieba_frequency(word) < _EVERYDAY_CHARACTER
+        if single and len(words) > 1 and not is_known(word + words[1]):
+            break  # 白/果园: a character of an unknown word (but 好/国家: trimmed)
         if len(words) > 1 and len(words[1]) == 1:
             break  # 紧密/型: the adjective is part of a compound
         start += len(word)
@@ -176,6 +179,16 @@ def _one_token_name(tokens: Tokens, head_start: int, head_end: int, lexicon: Lex
     if len(before) == 1 and NAME_CHARS.fullmatch(before) and not is_known(before):
         start -= 1  # 濛/溪河
     return start
+
+
+def _short_county_glued(tokens: Tokens, name: str, end: int, lexicon: Lexicon) -> bool:
+    """A county's short form glued to one more character is another word (惠民/生)."""
+    if lexicon.places.get(name) != "county" or name.endswith(("县", "区", "市", "旗")):
+        return False
+    if end >= len(tokens.text):
+        return False
+    following = tokens.word(tokens.index_at(end))
+    return len(following) == 1 and bool(NAME_CHARS.fullmatch(following))
 
 
 def _name_goes_on(tokens: Tokens, end: int) -> bool:
@@ -271,6 +284,8 @@ def quoted_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
     found = []
     for match in _QUOTED.finditer(tokens.text):
         content = match.group(1)
+        if not NAME_CHARS.fullmatch(content) or content[0] in _NUMERAL_CHARS or len(content) < 6:
+            continue  # “四个中心”, “管委会+运营公司”: slogans, not names
         for size in (3, 2, 1):
             head = lexicon.heads.get(content[-size:])
             if head is not None:
@@ -302,6 +317,9 @@ def gazetteer_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
             index += 1
             continue
         last, name = match
+        if _short_county_glued(tokens, name, ends[last], lexicon):
+            index += 1
+            continue
         type_ = "Organization" if name in lexicon.organizations else "Place"
         found.append(Candidate(start, ends[last], type_, "fixed", "gazetteer"))
         index = last + 1
