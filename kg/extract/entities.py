@@ -1,32 +1,50 @@
-"""Group mentions into entities: one resource per distinct (normalized name, type) in a report."""
+"""Group mentions into entities: one resource per distinct entity of a report.
+
+Surfaces of one name meet under one key: white space and letter case do not count, and a
+Chinese administrative division's short and full forms (湖南, 湖南省) share its official
+name. The label is the surface written most often; the others become alternative labels.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
 
+from kg.data import data_table
 from kg.records import Entity, EntityType, Mention
 
 _SPACES = re.compile(r"\s+")
 
 
+@cache
+def _official_names() -> dict[str, str]:
+    """Surface -> official name of China's divisions (长沙 -> 长沙市), from places_china.tsv."""
+    names: dict[str, str] = {}
+    for surface, full, _level in data_table("places_china.tsv"):
+        names.setdefault(surface, full)
+    return names
+
+
 def normalize_name(text: str) -> str:
-    """The key under which surfaces of one name meet: no white space, ASCII letters upper-case."""
-    return _SPACES.sub("", text).upper()
+    """The key under which surfaces of one name meet: no white space, ASCII letters upper-case,
+    a division's short form replaced by its official name."""
+    squashed = _SPACES.sub("", text).upper()
+    return _official_names().get(squashed, squashed)
 
 
 def resolve_entities(mentions: Iterable[Mention]) -> tuple[Entity, ...]:
-    """One Entity per (normalized name, type), labelled by its most frequent surface."""
+    """One Entity per (key, type), labelled by its most frequent surface (the first written on
+    a tie), its other surfaces as alternative labels, in order of first mention."""
     groups: dict[tuple[str, EntityType], list[Mention]] = defaultdict(list)
     for mention in mentions:
         groups[(normalize_name(mention.text), mention.type)].append(mention)
     entities = []
     for (key, type_), group in groups.items():
         surfaces = Counter(m.text for m in group)
-        label = max(
-            surfaces, key=lambda s: (surfaces[s], -group[0].start if s == group[0].text else 0)
-        )
+        first_seen = {m.text: m.start for m in reversed(group)}
+        label = max(surfaces, key=lambda s: (surfaces[s], -first_seen[s]))
         other_types = tuple(sorted({t for m in group for t in m.other_types if t is not type_}))
         entities.append(
             Entity(
@@ -35,7 +53,16 @@ def resolve_entities(mentions: Iterable[Mention]) -> tuple[Entity, ...]:
                 type=type_,
                 alt_labels=tuple(sorted(s for s in surfaces if s != label)),
                 other_types=other_types,
-                mentions=tuple(group),
+                mentions=tuple(sorted(group, key=lambda m: m.start)),
             )
         )
     return tuple(sorted(entities, key=lambda e: e.mentions[0].start))
+
+
+def mentions_by_sentence(entities: Iterable[Entity]) -> dict[int, list[tuple[Mention, Entity]]]:
+    """The mention index: for each sentence, its mentions (offsets in order) and their entity."""
+    index: dict[int, list[tuple[Mention, Entity]]] = defaultdict(list)
+    for entity in entities:
+        for mention in entity.mentions:
+            index[mention.sentence_index].append((mention, entity))
+    return {i: sorted(found, key=lambda pair: pair[0].start) for i, found in sorted(index.items())}

@@ -19,6 +19,8 @@ from kg.nlp.words import ends_name, is_known, tag_of
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?（(）)\s]")
 _CONJUNCTIONS = ("和", "及", "与", "以及")
+# Class nouns that often modify the noun after them (国家物流枢纽, 城市更新).
+_MODIFIER_CLASSES = frozenset({"国家", "地区", "城市"})
 _COUNTED = re.compile(r"^[0-9]|[0-9]+[个家座条所项处栋]")
 MAX_ITEM_CHARS = 30
 
@@ -39,9 +41,11 @@ def list_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list
             continue
         if _verb_between(tokens, match.end(1) - len(match.group(1)), trigger, lexicon):
             continue  # 等重点区域谋划一批项目: the class noun is not what the list is
-        if cls.type == "Place" and _noun_follows(tokens, match.end(1)):
+        if match.group(1) in _MODIFIER_CLASSES and _noun_follows(tokens, match.end(1)):
             continue  # 等10个国家物流枢纽: 国家 modifies what follows
         for start, end in parts:
+            if text[start:end] in lexicon.places:
+                continue  # 济南、青岛等项目: a place where the projects are
             if _is_name((start, end), tokens, lexicon, known):
                 found.append(Candidate(start, end, cls.type, cls.kind, "list"))
     return found

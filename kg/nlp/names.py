@@ -32,7 +32,7 @@ _FUNCTION_CHARS = frozenset("的把和与及等在对将为以了是")
 _INTERNATIONAL = ("国际", "世界")
 _INTERNATIONAL_HEADS = frozenset({"委员会", "协会", "联合会", "学会"})
 # A single character after a head that makes the head a modifier (机场群, 枢纽港, 园区型).
-_HEAD_MODIFIED_BY = frozenset("群带圈网线系类化型式性们")
+_HEAD_MODIFIED_BY = frozenset("群带圈网线系类化型式性们城")
 # River, lake and other one-character heads name one token (湘江, 濛溪河), never a phrase.
 _ONE_TOKEN_HEADS = frozenset("江河湖")
 # Tags of words that do not begin a name: adjectives, adverbs, prepositions, conjunctions.
@@ -124,16 +124,16 @@ def head_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
             end, phased = suffix.end(), True
         elif head_end not in tokens.bounds:
             continue
-        if head_start not in tokens.bounds and tokens.index_at(head_start) != tokens.index_at(
-            head_end - 1
-        ):
-            continue  # 通高/铁: jieba cut through the head, it is not one here
+        first = tokens.index_at(head_start)
+        straddles = head_start not in tokens.bounds and first != tokens.index_at(head_end - 1)
+        if straddles and head_start - tokens.start_of(first) < 2:
+            continue  # 通高/铁: jieba cut through the head, it is not one here (but 自贸区/块)
         token = _head_token(tokens, head_start, head_end)
         if token is not None and _common_word(token, head_text, lexicon):
             continue  # 道路, 思路, 乡村: a word that only ends like a head
         if end < len(text) and text[end] in _HEAD_MODIFIED_BY and end + 1 in tokens.bounds:
             continue
-        if len(head_text) == 1 and end < len(text) and _name_goes_on(tokens, end):
+        if len(head_text) == 1 and end < len(text) and _name_goes_on(tokens, end, lexicon):
             continue  # “通港达园”: the name goes on past a one-character head
         if head_text in _ONE_TOKEN_HEADS:
             river = _one_token_name(tokens, head_start, head_end, lexicon)
@@ -171,7 +171,7 @@ def _one_token_name(tokens: Tokens, head_start: int, head_end: int, lexicon: Lex
     token = _head_token(tokens, head_start, head_end)
     if token is None or token in lexicon.places or not is_proper(token, lexicon):
         return None
-    if head_end < len(tokens.text) and _name_goes_on(tokens, head_end):
+    if head_end < len(tokens.text) and _name_goes_on(tokens, head_end, lexicon):
         return None  # 林田湖/草沙: the name goes on
     start = head_end - len(token)
     index = tokens.index_at(start)
@@ -191,8 +191,10 @@ def _short_county_glued(tokens: Tokens, name: str, end: int, lexicon: Lexicon) -
     return len(following) == 1 and bool(NAME_CHARS.fullmatch(following))
 
 
-def _name_goes_on(tokens: Tokens, end: int) -> bool:
+def _name_goes_on(tokens: Tokens, end: int, lexicon: Lexicon) -> bool:
     following = tokens.word(tokens.index_at(end))
+    if following in lexicon.name_verbs or following in lexicon.boundary_words:
+        return False  # 远大三路拓改: works on the road, not more of its name
     return bool(NAME_CHARS.fullmatch(following)) and not is_known(following)
 
 

@@ -16,7 +16,7 @@ PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _GENERIC_SUFFIXES = ("型", "性", "化", "式", "级", "类", "域")
 _RARE_NAME = 2000  # 北大荒 97, 湘江 166 are names; 城市 25084 is not
 _RARE_NZ = 100  # nz mixes brands (华润 29) and technical terms (嵌入式 135)
-_NUMERALS = frozenset("一二两三四五六七八九十百千万")
+_NUMERALS = frozenset("一二三四五六七八九十百千万")  # not 两: 两安 is a name part
 _DESIGNATOR = re.compile(r"[0-9]+号|XX|^[A-Za-z]{2,}$|[一二三四五六七八九十]号")
 
 
