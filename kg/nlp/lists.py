@@ -75,6 +75,8 @@ def coordinated_names(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) 
                 continue
             if not NAME_CHARS.fullmatch(text[start:end]) or _COUNTED.search(text[start:end]):
                 continue
+            if any(ends_name(w, lexicon) for w in tokens.words_between(start, end)):
+                continue  # 二期和黄茅峡水库: not one item
             if head.kind != "weak" and end - start > len(head.text) + 1:
                 found.append(Candidate(start, end, head.type, head.kind, "list"))
     return found

@@ -71,9 +71,12 @@ def first_word_proper(words: list[str], lexicon: Lexicon, *, strict: bool = Fals
     if not words:
         return False
     first = words[0]
-    joinable = len(first) == 1 and len(words) > 1 and not is_known(first + words[1])
-    if joinable and (not strict or len(words[1]) == 1):
-        first += words[1]
+    if len(first) == 1 and len(words) > 1:
+        if not strict and is_proper(words[1], lexicon):
+            return True  # 新/五丰
+        rare = jieba_frequency(first) < _EVERYDAY_CHARACTER  # 白/果园, not 省/重点
+        if rare and not is_known(first + words[1]) and (not strict or len(words[1]) == 1):
+            first += words[1]
     return is_proper(first, lexicon)
 
 
@@ -148,6 +151,8 @@ def head_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
         numbered = False
         if token is not None:
             prefix = words[-1]
+            if prefix[0] in _CLASSIFIERS and start < head_start - len(prefix):
+                continue  # 2443/个村: a count of villages
             if prefix in lexicon.boundary_words:
                 continue  # 开街, 强港: a verb or adjective on a head, not a name
             if len(prefix) == 1:
@@ -315,6 +320,8 @@ def gazetteer_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
                 if name in lexicon.places or name in lexicon.organizations:
                     match = (last, name)
                     break
+        if match is not None and match[1] in lexicon.generic_words:
+            match = None  # 城区: a district's name that is an everyday word
         if match is None:
             index += 1
             continue

@@ -16,6 +16,7 @@ PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _GENERIC_SUFFIXES = ("型", "性", "化", "式", "级", "类", "域")
 _RARE_NAME = 2000  # 北大荒 97, 湘江 166 are names; 城市 25084 is not
 _RARE_NZ = 100  # nz mixes brands (华润 29) and technical terms (嵌入式 135)
+_VERB_CHARACTERS = frozenset("用让使被给做抓建促保抢争推办扩提育开强治入超")
 _NUMERALS = frozenset("一二三四五六七八九十百千万")  # not 两: 两安 is a name part
 _DESIGNATOR = re.compile(r"[0-9]+号|XX|^[A-Za-z]{2,}$|[一二三四五六七八九十]号")
 
@@ -88,6 +89,10 @@ def ends_name(word: str, lexicon: Lexicon) -> bool:
     """Whether a token stops a name growing to the left: a predicate verb or function word."""
     if word in lexicon.boundary_words:
         return True
+    if word in lexicon.places:
+        return False  # 兴化 is tagged a verb
+    if not is_known(word) and len(word) == 2 and word[0] in _VERB_CHARACTERS:
+        return True  # 争建, 促建: jieba's guess starting with a one-character verb
     if len(word) > 2 and word[-2:] in lexicon.boundary_words:
         return True  # 全面完成, 加快推进: jieba's guess ending in a predicate verb
     return tag_of(word) == "v" and word not in lexicon.name_verbs
