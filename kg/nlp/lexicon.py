@@ -24,19 +24,19 @@ class Head:
     kind: str  # fixed, infra, open, weak
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: word tests cache per lexicon
 class Lexicon:
     heads: dict[str, Head]
-    head_pattern: re.Pattern[str]  # every head, as a look-ahead so that matches may overlap
+    heads_by_last_char: dict[str, tuple[str, ...]]  # 区 -> (高新区, 经开区, 片区…), longest first
     suffix_pattern: re.Pattern[str]  # phases and sections written after a head
-    industry_pattern: re.Pattern[str]  # brand + industry word
-    industry_words: tuple[str, ...]
+    industry_words: tuple[str, ...]  # brand + industry word (华智 + 生物)
+    industry_by_last_char: dict[str, tuple[str, ...]]
     boundary_words: frozenset[str]
     name_verbs: frozenset[str]
     generic_words: frozenset[str]
     places: dict[str, str]  # surface -> level (province, city, county, country, region)
     organizations: frozenset[str]
-    gazetteer_first_chars: frozenset[str]
+    gazetteer: frozenset[str]  # every place and organization name
     list_classes: dict[str, Head]
     list_pattern: re.Pattern[str]
     build_cue_pattern: re.Pattern[str]
@@ -68,6 +68,15 @@ def _trie_pattern(node: _Trie) -> str:
     return body
 
 
+def by_last_char(words: list[str] | tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their last character, longest first: a word ending at a token's end
+    is found by looking up that token's last character."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        groups.setdefault(word[-1], []).append(word)
+    return {char: tuple(group) for char, group in groups.items()}
+
+
 @cache
 def load_lexicon() -> Lexicon:
     heads = {row[0]: Head(row[0], row[1], row[2]) for row in data_table("entity_heads.tsv")}
@@ -90,10 +99,10 @@ def load_lexicon() -> Lexicon:
     )
     return Lexicon(
         heads=heads,
-        head_pattern=re.compile(f"(?=({alternation(list(heads))}))"),
+        heads_by_last_char=by_last_char(list(heads)),
         suffix_pattern=re.compile("|".join(data_lines("name_suffixes.txt"))),
-        industry_pattern=re.compile(f"(?=({alternation(data_lines('industry_words.txt'))}))"),
         industry_words=data_lines("industry_words.txt"),
+        industry_by_last_char=by_last_char(data_lines("industry_words.txt")),
         # the action verbs (建成投产, 开工建设) end names too
         boundary_words=frozenset(data_lines("boundary_words.txt"))
         | {row[0] for row in data_table("action_verbs.tsv")},
@@ -101,7 +110,7 @@ def load_lexicon() -> Lexicon:
         generic_words=frozenset(data_lines("generic_words.txt")),
         places=places,
         organizations=organizations,
-        gazetteer_first_chars=frozenset(name[0] for name in [*places, *organizations]),
+        gazetteer=frozenset(places) | organizations,
         list_classes=classes,
         list_pattern=list_pattern,
         build_cue_pattern=re.compile(alternation(data_lines("build_cues.txt"))),

@@ -10,6 +10,7 @@ item of the same list already is one.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from kg.nlp.lexicon import Head, Lexicon
@@ -19,6 +20,8 @@ from kg.nlp.words import ends_name, is_known, tag_of
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?（(）)\s]")
 _CONJUNCTIONS = ("和", "及", "与", "以及")
+_RUN = re.compile(r"[^，,；;：:。！？!?]+")
+_ENUMERATION_COMMA = re.compile("、")
 # Class nouns that often modify the noun after them (国家物流枢纽, 城市更新).
 _MODIFIER_CLASSES = frozenset({"国家", "地区", "城市"})
 _COUNTED = re.compile(r"^[0-9]|[0-9]+[个家座条所项处栋]")
@@ -54,19 +57,21 @@ def list_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list
 def coordinated_names(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list[Candidate]:
     """Items of a 、 list that end in a head, where another item is a known name."""
     text = tokens.text
+    if "、" not in text:
+        return []
     found: list[Candidate] = []
     exact = {(c.start, c.end) for c in known}
-    for run in re.finditer(r"[^，,；;：:。！？!?]+", text):
-        cuts = [i for i in range(run.start(), run.end()) if text[i] == "、"]
+    known_ends = {c.end for c in known}
+    for run in _RUN.finditer(text):
+        cuts = _cuts(text, run.start(), run.end())
         if not cuts or cuts[0] not in tokens.bounds:
             continue
-        first = _item_start(tokens, run.start(), cuts[0], lexicon, through_conjunctions=False)
-        starts = [first, *(c + 1 for c in cuts)]
-        ends = list(cuts)
-        last = [c for c in known if c.start == cuts[-1] + 1]
-        if last:
-            ends.append(max(c.end for c in last))
-        items = list(zip(starts, ends, strict=False))
+        inner = [(a + 1, b) for a, b in itertools.pairwise(cuts)]
+        if cuts[0] not in known_ends and not any(item in exact for item in inner):
+            last_known = any(c.start == cuts[-1] + 1 and (c.start, c.end) in exact for c in known)
+            if not last_known:
+                continue
+        items = _coordinated_items(tokens, run.start(), cuts, known, lexicon)
         if not any(item in exact for item in items):
             continue
         for start, end in items:
@@ -80,6 +85,23 @@ def coordinated_names(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) 
             if head.kind != "weak" and end - start > len(head.text) + 1:
                 found.append(Candidate(start, end, head.type, head.kind, "list"))
     return found
+
+
+def _cuts(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the enumeration commas (、) between start and end."""
+    return [m.start() for m in _ENUMERATION_COMMA.finditer(text, start, end)]
+
+
+def _coordinated_items(
+    tokens: Tokens, run_start: int, cuts: list[int], known: list[Candidate], lexicon: Lexicon
+) -> list[tuple[int, int]]:
+    first = _item_start(tokens, run_start, cuts[0], lexicon, through_conjunctions=False)
+    starts = [first, *(c + 1 for c in cuts)]
+    ends = list(cuts)
+    last = [c.end for c in known if c.start == cuts[-1] + 1]
+    if last:
+        ends.append(max(last))  # the last item ends where a name found there ends
+    return list(zip(starts, ends, strict=False))
 
 
 def _head_of(item: str, lexicon: Lexicon) -> Head | None:
@@ -136,7 +158,7 @@ def _split_items(
     tokens: Tokens, clause_start: int, trigger: int, lexicon: Lexicon
 ) -> list[tuple[int, int]]:
     text = tokens.text
-    cuts = [i for i in range(clause_start, trigger) if text[i] == "、"]
+    cuts = _cuts(text, clause_start, trigger)
     first_end = cuts[0] if cuts else trigger
     if first_end not in tokens.bounds:
         return []

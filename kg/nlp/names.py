@@ -10,6 +10,7 @@ dictionary does not know, a designator): 社区卫生服务中心 names nothing.
 from __future__ import annotations
 
 import re
+from operator import add
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
@@ -38,6 +39,22 @@ _ONE_TOKEN_HEADS = frozenset("江河湖")
 # Tags of words that do not begin a name: adjectives, adverbs, prepositions, conjunctions.
 _NOT_NAME_START_TAGS = frozenset({"a", "ad", "d", "p", "c", "u", "uj", "r", "f"})
 _QUOTED = re.compile(r"[“\"]([^“”\"，。；、：,;:]{4,40})[”\"]")
+
+
+def words_ending_tokens(
+    tokens: Tokens, by_last_char: dict[str, tuple[str, ...]]
+) -> list[tuple[int, str]]:
+    """(end, word) for every token end where one of the words ends, the longest word."""
+    text = tokens.text
+    found = []
+    for end in [*tokens.starts[1:], len(text)] if text else []:
+        candidates = by_last_char.get(text[end - 1])
+        if candidates:
+            for word in candidates:
+                if end >= len(word) and text.startswith(word, end - len(word)):
+                    found.append((end, word))
+                    break
+    return found
 
 
 def left_edge(tokens: Tokens, head_start: int, lexicon: Lexicon) -> tuple[int, bool]:
@@ -111,14 +128,8 @@ def _head_token(tokens: Tokens, head_start: int, head_end: int) -> str | None:
 def head_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
     """Every name that ends in a head (片区, 大厦, 大学…), with its phase or section if any."""
     text = tokens.text
-    by_end: dict[int, str] = {}
-    for match in lexicon.head_pattern.finditer(text):
-        head = match.group(1)
-        end = match.start() + len(head)
-        if len(head) > len(by_end.get(end, "")):
-            by_end[end] = head
     found = []
-    for head_end, head_text in sorted(by_end.items()):
+    for head_end, head_text in words_ending_tokens(tokens, lexicon.heads_by_last_char):
         head = lexicon.heads[head_text]
         head_start = head_end - len(head_text)
         end, phased = head_end, False
@@ -233,13 +244,10 @@ def brand_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
     """Companies written as brand + industry word (隆平高科, 铁建重工, 益阳奥士康科技)."""
     text = tokens.text
     found = []
-    for match in lexicon.industry_pattern.finditer(text):
-        word_start = match.start()
-        end = word_start + len(match.group(1))
-        if end not in tokens.bounds:
-            continue
+    for end, industry in words_ending_tokens(tokens, lexicon.industry_by_last_char):
+        word_start = end - len(industry)
         following = tokens.index_at(end) if end < len(text) else -1
-        if following >= 0 and is_known(match.group(1) + tokens.word(following)):
+        if following >= 0 and is_known(industry + tokens.word(following)):
             continue  # 科技创新, 生物制造: the industry word starts a compound here
         index = tokens.index_at(word_start)
         if tokens.start_of(index) < word_start:
@@ -304,32 +312,27 @@ def quoted_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
 
 
 def gazetteer_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
-    """Known places and organizations, where jieba's tokens begin and end with them."""
+    """Known places and organizations written as one, two or three of jieba's tokens (湖南,
+    麻阳/县, 长株/潭); the longest wins, left to right."""
     text, starts = tokens.text, tokens.starts
-    ends = [*starts[1:], len(text)]
-    first_chars = lexicon.gazetteer_first_chars
+    words = tokens.words
+    known = lexicon.gazetteer
+    spans: dict[int, int] = {}  # start token -> last token
+    pairs = list(map(add, words, words[1:]))
+    for size, grams in ((1, words), (2, pairs), (3, list(map(add, pairs, words[2:])))):
+        for i in [i for i, gram in enumerate(grams) if gram in known]:
+            spans[i] = i + size - 1
     found = []
-    index, count = 0, len(starts)
-    while index < count:
-        start = starts[index]
-        match = None
-        if text[start] in first_chars:
-            # up to three tokens: jieba may split a name it does not know (龙山/县)
-            for last in range(min(index + 2, count - 1), index - 1, -1):
-                name = text[start : ends[last]]
-                if name in lexicon.places or name in lexicon.organizations:
-                    match = (last, name)
-                    break
-        if match is not None and match[1] in lexicon.generic_words:
-            match = None  # 城区: a district's name that is an everyday word
-        if match is None:
-            index += 1
+    index = 0
+    for first in sorted(spans):
+        if first < index:
             continue
-        last, name = match
-        if _short_county_glued(tokens, name, ends[last], lexicon):
-            index += 1
-            continue
+        last = spans[first]
+        end = starts[last + 1] if last + 1 < len(starts) else len(text)
+        name = text[starts[first] : end]
+        if name in lexicon.generic_words or _short_county_glued(tokens, name, end, lexicon):
+            continue  # 城区, 惠民/生: a division's name used as an everyday word
         type_ = "Organization" if name in lexicon.organizations else "Place"
-        found.append(Candidate(start, ends[last], type_, "fixed", "gazetteer"))
+        found.append(Candidate(starts[first], end, type_, "fixed", "gazetteer"))
         index = last + 1
     return found

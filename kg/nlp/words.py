@@ -39,6 +39,7 @@ def tag_of(word: str) -> str | None:
     return _tags().get(word) if is_known(word) else None
 
 
+@cache
 def is_proper(word: str, lexicon: Lexicon) -> bool:
     """Whether a token can be the proper part of a name: a known place or organization, a word
     jieba tags as a name, a word it does not know at all (浩天, 朗盛), or a designator (3号, 5G)."""
@@ -85,6 +86,7 @@ def _covered_by_words(word: str) -> bool:
     return any(_everyday(word[:i]) and _covered_by_words(word[i:]) for i in range(2, len(word) - 1))
 
 
+@cache
 def ends_name(word: str, lexicon: Lexicon) -> bool:
     """Whether a token stops a name growing to the left: a predicate verb or function word."""
     if word in lexicon.boundary_words:
