@@ -25,6 +25,8 @@ class EvaluationResult:
     by_type: dict[EntityType, Score] = field(default_factory=lambda: {t: Score() for t in TYPES})
     metrics: Score = field(default_factory=Score)
     status: Score = field(default_factory=Score)
+    # Surfaces found with the right extent but a type the gold does not give them.
+    type_confusions: list[str] = field(default_factory=list)
 
 
 def evaluate_gold(gold_path: Path, corpus: Path | None = None) -> EvaluationResult:
@@ -66,6 +68,8 @@ def score_document(gold: GoldDocument, extraction: Extraction, result: Evaluatio
     result.typed.add(typed)
     _add_by_type(result, pairs, gold.entities, matching, prefix)
 
+    result.type_confusions.extend(_type_confusions(pairs, gold.entities, matching, prefix))
+
     surfaces = sorted({surface for surface, _ in pairs})
     untyped, _ = score_sets(
         surfaces,
@@ -77,6 +81,25 @@ def score_document(gold: GoldDocument, extraction: Extraction, result: Evaluatio
     result.untyped.add(untyped)
     result.metrics.add(_score_metrics(gold, extraction, prefix))
     result.status.add(_score_status(gold, extraction, ignore, prefix))
+
+
+def _type_confusions(
+    pairs: list[tuple[str, EntityType]],
+    entries: tuple[GoldEntity, ...],
+    matching: dict[int, int],
+    prefix: str,
+) -> list[str]:
+    """Unmatched system pairs whose surface is a gold surface of another type."""
+    confusions = []
+    for i, (surface, type_) in enumerate(pairs):
+        if i in matching:
+            continue
+        for entry in entries:
+            if surface in _surfaces(entry) and type_ not in entry.types:
+                gold_types = "/".join(t.value for t in entry.types)
+                confusions.append(f"{prefix}{surface}: {type_.value}, gold {gold_types}")
+                break
+    return confusions
 
 
 def _surfaces(entry: GoldEntity) -> set[str]:
