@@ -24,7 +24,7 @@ _RUN = re.compile(r"[^，,；;：:。！？!?]+")
 _ENUMERATION_COMMA = re.compile("、")
 # Class nouns that often modify the noun after them (国家物流枢纽, 城市更新).
 _MODIFIER_CLASSES = frozenset({"国家", "地区", "城市"})
-_COUNTED = re.compile(r"^[0-9]|[0-9]+[个家座条所项处栋]")
+_COUNTED = re.compile(r"^[0-9]|[0-9]+[余多]?[个家座条所项处栋]")
 MAX_ITEM_CHARS = 30
 
 
@@ -49,7 +49,7 @@ def list_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list
         for start, end in parts:
             if text[start:end] in lexicon.places:
                 continue  # 济南、青岛等项目: a place where the projects are
-            if _is_name((start, end), tokens, lexicon, known):
+            if _is_name((start, end), tokens, lexicon, known, cls.type):
                 found.append(Candidate(start, end, cls.type, cls.kind, "list"))
     return found
 
@@ -113,7 +113,11 @@ def _head_of(item: str, lexicon: Lexicon) -> Head | None:
 
 
 def _is_name(
-    part: tuple[int, int], tokens: Tokens, lexicon: Lexicon, known: list[Candidate]
+    part: tuple[int, int],
+    tokens: Tokens,
+    lexicon: Lexicon,
+    known: list[Candidate],
+    class_type: str,
 ) -> bool:
     start, end = part
     item = tokens.text[start:end]
@@ -127,8 +131,8 @@ def _is_name(
         ends_in_head = _tagged_name(last_word)  # 沿线道路: 道路 is a word, not 道 + 路
     if any(c.start == start for c in known) or ends_in_head:
         return True
-    if item.endswith(lexicon.industry_words) and not is_known(item):
-        return True  # 绿叶生物 among companies
+    if class_type == "Organization" and item.endswith(lexicon.industry_words):
+        return not is_known(item)  # 绿叶生物 among companies
     return first_word_proper(tokens.words_between(start, end), lexicon)
 
 

@@ -27,6 +27,11 @@ _EVERYDAY_CHARACTER = 20000  # 好, 新 stand alone; 白, 荷 start names (白�
 _NUMERAL_CHARS = frozenset("一二两三四五六七八九十百千万0123456789")
 _NOT_NUMBERED = frozenset({"一路", "一线", "一带"})
 _NUMERAL_WORD = re.compile(r"[一二三四五六七八九十]{2}|[0-9]+")
+_STRAY_DENG = re.compile(r"(?<![高同平对均])等(?!级)")
+# Words after an industry word that make it the start of a phrase (深海科技创新, 玉米生物制造).
+_INDUSTRY_CONTINUES = frozenset(
+    {"创新", "制造", "产业", "成果", "平台", "发展", "服务", "金融", "资源", "人才", "攻关", "领域"}
+)
 _COUNTED_AFTER = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十]+)[个家座条所项处栋]")
 # International bodies are named from generic words (国际电工委员会).
 _FUNCTION_CHARS = frozenset("的把和与及等在对将为以了是")
@@ -175,6 +180,8 @@ def head_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
             continue  # 研发中心城市: the head is a modifier here
         if not (numbered or _proper_enough(words, head.kind, head_text, lexicon)):
             continue
+        if _STRAY_DENG.search(text, start, head_start):
+            continue  # 云龙湖等实验室: a list, not a name
         fixed_place = head.type == "Place" and head.kind == "fixed"
         type_ = "Project" if phased and not fixed_place else head.type
         kind = "fixed" if phased else head.kind
@@ -247,7 +254,8 @@ def brand_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
     for end, industry in words_ending_tokens(tokens, lexicon.industry_by_last_char):
         word_start = end - len(industry)
         following = tokens.index_at(end) if end < len(text) else -1
-        if following >= 0 and is_known(industry + tokens.word(following)):
+        next_word = tokens.word(following) if following >= 0 else ""
+        if next_word in _INDUSTRY_CONTINUES or (next_word and is_known(industry + next_word)):
             continue  # 科技创新, 生物制造: the industry word starts a compound here
         index = tokens.index_at(word_start)
         if tokens.start_of(index) < word_start:
@@ -257,13 +265,10 @@ def brand_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
         else:
             continue
         partial = tokens.start_of(index) < word_start
-        if (
-            partial
-            and word_start - brand_start == 1
-            and index > 0
-            and len(tokens.word(index - 1)) == 1
-        ):
-            brand_start -= 1  # 银/通科技: jieba split the brand
+        before = tokens.word(index - 1) if index > 0 else ""
+        rare = len(before) == 1 and jieba_frequency(before) < _EVERYDAY_CHARACTER
+        if partial and word_start - brand_start == 1 and rare:
+            brand_start -= 1  # 银/通科技: jieba split the brand (not 多/高科技)
         brand = text[brand_start:word_start]
         if not _is_brand(brand, lexicon):
             continue
