@@ -14,7 +14,7 @@ import itertools
 import re
 
 from kg.nlp.lexicon import Head, Lexicon
-from kg.nlp.names import first_word_proper
+from kg.nlp.names import first_word_proper, trim_generic_start
 from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
 from kg.nlp.words import ends_name, is_known, tag_of
 
@@ -44,7 +44,7 @@ def list_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list
             continue
         if _verb_between(tokens, match.end(1) - len(match.group(1)), trigger, lexicon):
             continue  # 等重点区域谋划一批项目: the class noun is not what the list is
-        if match.group(1) in _MODIFIER_CLASSES and _noun_follows(tokens, match.end(1)):
+        if match.group(1) in _MODIFIER_CLASSES and _noun_follows(tokens, match.end(1), lexicon):
             continue  # 等10个国家物流枢纽: 国家 modifies what follows
         for start, end in parts:
             if text[start:end] in lexicon.places:
@@ -124,10 +124,12 @@ def _is_name(
     words = tokens.words_between(start, end)
     if any(w not in _CONJUNCTIONS and ends_name(w, lexicon) for w in words):
         return False  # 西湖大学牵头建设…, 育优做强: a clause, not a name
-    head = _head_of(item, lexicon)
-    last_word = words[-1] if words else ""
-    ends_in_head = head is not None and len(item) > len(head.text) + 1
-    if ends_in_head and is_known(last_word) and last_word != head.text:  # type: ignore[union-attr]
+    core_end = _without_suffix(tokens, start, end, lexicon)  # 王家垄路西段 -> 王家垄路
+    core = tokens.text[start:core_end]
+    head = _head_of(core, lexicon)
+    last_word = tokens.words_between(start, core_end)[-1] if core_end > start else ""
+    ends_in_head = head is not None and len(core) > len(head.text) + 1
+    if head is not None and ends_in_head and is_known(last_word) and last_word != head.text:
         ends_in_head = _tagged_name(last_word)  # 沿线道路: 道路 is a word, not 道 + 路
     if any(c.start == start for c in known) or ends_in_head:
         return True
@@ -136,15 +138,25 @@ def _is_name(
     return first_word_proper(tokens.words_between(start, end), lexicon)
 
 
+def _without_suffix(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> int:
+    """Where an item ends without its phase or section (二期, 西段)."""
+    for index in range(tokens.index_at(start) + 1, tokens.index_at(end - 1) + 1):
+        at = tokens.start_of(index)
+        suffix = lexicon.suffix_pattern.match(tokens.text, at)
+        if suffix and suffix.end() == end:
+            return at
+    return end
+
+
 def _tagged_name(word: str) -> bool:
     return tag_of(word) in ("ns", "nt", "nr")
 
 
-def _noun_follows(tokens: Tokens, end: int) -> bool:
+def _noun_follows(tokens: Tokens, end: int, lexicon: Lexicon) -> bool:
     if end >= len(tokens.text) or end not in tokens.bounds:
         return end < len(tokens.text)
     following = tokens.word(tokens.index_at(end))
-    return bool(NAME_CHARS.fullmatch(following)) and tag_of(following) in ("n", "vn", "nz", None)
+    return bool(NAME_CHARS.fullmatch(following)) and not ends_name(following, lexicon)
 
 
 def _verb_between(tokens: Tokens, class_start: int, trigger: int, lexicon: Lexicon) -> bool:
@@ -198,7 +210,7 @@ def _item_start(
         index -= 1
     while start < end and tokens.word(tokens.index_at(start)) in _CONJUNCTIONS:
         start = tokens.end_of(tokens.index_at(start))
-    return start
+    return trim_generic_start(tokens, start, end, lexicon)
 
 
 def _split_conjunction(

@@ -26,7 +26,7 @@ _EVERYDAY_FREQUENCY = 50
 _EVERYDAY_CHARACTER = 20000  # 好, 新 stand alone; 白, 荷 start names (白果园)
 _NUMERAL_CHARS = frozenset("一二两三四五六七八九十百千万0123456789")
 _NOT_NUMBERED = frozenset({"一路", "一线", "一带"})
-_NUMERAL_WORD = re.compile(r"[一二三四五六七八九十]{2}|[0-9]+")
+_NUMERAL_WORD = re.compile(r"[一二三四五六七八九十]{1,2}|[0-9]+")
 _STRAY_DENG = re.compile(r"(?<![高同平对均])等(?!级)")
 # Words after an industry word that make it the start of a phrase (深海科技创新, 玉米生物制造).
 _INDUSTRY_CONTINUES = frozenset(
@@ -106,7 +106,7 @@ def _has_proper(words: list[str], lexicon: Lexicon) -> bool:
     return any(is_proper(word, lexicon) for word in words) or first_word_proper(words, lexicon)
 
 
-def _trim_generic_start(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> int:
+def trim_generic_start(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> int:
     """Drop generic words (重点, 省级) and adjectives or adverbs at the start of a name part."""
     while start < end:
         words = tokens.words_between(start, end)
@@ -160,7 +160,7 @@ def head_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
                 found.append(Candidate(river, end, head.type, head.kind, "head"))
             continue
         start, counted = left_edge(tokens, head_start, lexicon)
-        start = _trim_generic_start(tokens, start, head_start, lexicon)
+        start = trim_generic_start(tokens, start, head_start, lexicon)
         if counted or start >= head_start or _COUNTED_AFTER.match(text, end):
             continue
         words = tokens.words_between(start, head_start)
@@ -172,8 +172,9 @@ def head_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
             if prefix in lexicon.boundary_words:
                 continue  # 开街, 强港: a verb or adjective on a head, not a name
             if len(prefix) == 1:
-                words[-1] = token  # 望龙路, 东村: the token is the proper word
-            numbered = tag_of(token) == "m"  # 远大二路, 长沙市一中
+                # 东村 (a name jieba knows) is a proper word; 兴村, 垄路 are not on their own
+                words[-1] = token if is_known(token) else prefix
+            numbered = _NUMERAL_WORD.fullmatch(prefix) is not None  # 远大二路, 长沙市一中
         elif head.kind == "infra" and _NUMERAL_WORD.fullmatch(words[-1]):
             numbered = True  # 五一大道, 八一路
         if head_text.endswith("中心") and _HEAD_CONTINUES.match(text, end):
