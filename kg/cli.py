@@ -154,6 +154,109 @@ def evaluate(gold: Path, corpus: Path | None, show_errors: bool) -> None:
     click.echo(format_scores(result, show_errors=show_errors))
 
 
+EPILOG_LOAD = """\b
+Examples:
+  kg build ../shared/corpus/provinces-2026 -o corpus/ -f nquads
+  kg load corpus/graph.nq --store corpus-db/
+  kg query --store corpus-db/ ontology/queries/completed-projects.rq
+"""
+
+EPILOG_QUERY = """\b
+Examples:
+  kg query --store corpus-db/ 'SELECT ?r (COUNT(?a) AS ?n) WHERE { ?a grk:... } GROUP BY ?r'
+  kg query out/graph.ttl query.rq --format csv
+"""
+
+EPILOG_PUSH = """\b
+Examples:
+  kg push corpus/graph.nq --endpoint http://127.0.0.1:7878/store
+  kg push out/graph.ttl --endpoint http://localhost:3030/ds/data --graph https://example.org/g
+"""
+
+
+@cli.command(epilog=EPILOG_LOAD)
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--store",
+    "store_dir",
+    default="kg-store",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Directory of the on-disk store (created when missing).",
+)
+@click.option("--graph", default=None, help="Load Turtle / N-Triples into this named graph.")
+def load(graphs: Sequence[Path], store_dir: Path, graph: str | None) -> None:
+    """Bulk-load graph files (.ttl .nt .nq .trig .jsonld) into an embedded on-disk store.
+
+    N-Quads and TriG keep their named graphs (one per report); Turtle and N-Triples go to the
+    default graph unless --graph names one. Query the store with kg query --store.
+    """
+    from kg.store import load_files
+
+    summary = load_files(graphs, store_dir, graph=graph)
+    click.echo(
+        f"loaded {summary.files} file(s) into {store_dir}: "
+        f"{summary.quads} quads in {summary.graphs} named graph(s)"
+    )
+
+
+@cli.command(epilog=EPILOG_QUERY)
+@click.argument("arguments", nargs=-1, required=True, metavar="[GRAPH...] QUERY")
+@click.option(
+    "--store",
+    "store_dir",
+    default=None,
+    type=click.Path(path_type=Path),
+    help="Query this on-disk store (from kg load) instead of graph files.",
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="How to print the results.",
+)
+def query(arguments: Sequence[str], store_dir: Path | None, output: str) -> None:
+    """Answer a SPARQL query (a string or a .rq file) over graph files or a store."""
+    from kg.store import memory_store, open_store, query_store
+    from kg.store.results import format_results
+
+    *graphs, text = arguments
+    if text.endswith(".rq") and Path(text).is_file():
+        text = Path(text).read_text(encoding="utf-8")
+    if store_dir is not None:
+        if graphs:
+            raise click.UsageError("give graph files or --store, not both")
+        store = open_store(store_dir, read_only=True)
+    else:
+        if not graphs:
+            raise click.UsageError("give graph files to query, or --store DIR")
+        store = memory_store([Path(path) for path in graphs])
+    click.echo(format_results(query_store(store, text), output))
+
+
+@cli.command(epilog=EPILOG_PUSH)
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The SPARQL 1.1 Graph Store Protocol endpoint (Oxigraph: http://HOST:7878/store).",
+)
+@click.option("--graph", default=None, help="Send Turtle / N-Triples to this named graph.")
+@click.option("--replace", is_flag=True, help="Replace each graph (PUT) instead of adding (POST).")
+def push(graphs: Sequence[Path], endpoint: str, graph: str | None, replace: bool) -> None:
+    """Send graph files to a SPARQL server: each report's named graph to its own graph."""
+    from kg.store import push_files
+
+    summary = push_files(graphs, endpoint, graph=graph, replace=replace)
+    click.echo(
+        f"pushed {summary.triples} triples in {summary.graphs} graph(s) "
+        f"to {endpoint} ({summary.requests} request(s))"
+    )
+
+
 @contextlib.contextmanager
 def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar on standard error when it is a terminal; nothing otherwise."""

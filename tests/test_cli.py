@@ -72,7 +72,9 @@ def test_bad_input_gives_one_line_and_no_traceback(
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
 
-@pytest.mark.parametrize("command", [(), ("build",), ("evaluate",)])
+@pytest.mark.parametrize(
+    "command", [(), ("build",), ("evaluate",), ("load",), ("query",), ("push",)]
+)
 def test_every_command_has_help_with_an_example(command: tuple[str, ...]) -> None:
     result = run(*command, "--help")
     assert result.returncode == 0

@@ -86,10 +86,9 @@ class CorpusDataset:
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def prefixes(self) -> dict[str, str]:
-        graph = Graph()
-        bind_prefixes(graph, self.base)
-        wanted = {"grk", "schema", "prov", "skos", "id", "rdf", "rdfs", "xsd", "owl"}
-        return {p: str(ns) for p, ns in graph.namespaces() if p in wanted}
+        from kg.store.local import project_prefixes
+
+        return project_prefixes(self.base)
 
     def write(self, format_name: str, path: Path) -> None:
         """Write the merged graph (Turtle, N-Triples) or the named graphs (N-Quads, TriG)."""
