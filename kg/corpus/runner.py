@@ -17,6 +17,7 @@ from multiprocessing.context import BaseContext
 from kg.corpus.task import ReportGraph, Skipped, build_report, warm_up
 from kg.errors import ConfigError
 
+SCHEDULER_TIMEOUT = 30  # seconds to wait for a Dask scheduler to answer
 Result = ReportGraph | Skipped
 Finished = tuple[int, Result]  # (index of the task, its result)
 
@@ -85,10 +86,10 @@ def _run_on_dask(tasks: Sequence[ReportTask], base: str, address: str) -> Iterat
     except ImportError:
         raise ConfigError("--scheduler needs Dask: pip install 'govreport-kg[dask]'") from None
     try:
-        client = Client(address, timeout=30, set_as_default=False)  # type: ignore[no-untyped-call]
+        client = Client(address, timeout=SCHEDULER_TIMEOUT, set_as_default=False)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as error:
         raise ConfigError(f"cannot reach the Dask scheduler at {address} ({error})") from None
-    with client:
+    with client, client.as_current():
         client.run(warm_up)
         index_of = {
             client.submit(build_report, t.name, t.file_name, t.data, base, pure=False): index
