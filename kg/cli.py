@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 import click
 
@@ -15,7 +16,10 @@ from kg.errors import KgError
 EPILOG_BUILD = """\b
 Examples:
   kg build examples/sample-report.txt -o out/
+  kg build examples/sample-report.txt -o out/ -f turtle -f nquads -f jsonld
+  kg build ../shared/corpus/provinces-2026/*.txt -o corpus.nq
   cat report.txt | kg build - -o out/ --force
+  SOURCE_DATE_EPOCH=0 kg build report.txt -o out/   # a reproducible build time
 """
 
 EPILOG_EVALUATE = """\b
@@ -44,7 +48,25 @@ def cli() -> None:
     "outdir",
     required=True,
     type=click.Path(path_type=Path),
-    help="Output directory.",
+    help="Output directory, or a file whose extension names its format (.ttl .nt .jsonld "
+    ".trig .nq .html).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="FORMAT",
+    help="Format to write into the output directory, repeatable: turtle, ntriples, jsonld "
+    "(the merged graph), trig, nquads (a named graph per report), html. "
+    "Default: turtle and html.",
+)
+@click.option(
+    "--writer",
+    type=click.Choice(["oxigraph", "rdflib"]),
+    default="oxigraph",
+    show_default=True,
+    help="RDF writer: pyoxigraph (fast) or rdflib (the slower reference; same graph).",
 )
 @click.option("--force", is_flag=True, help="Replace output files that already exist.")
 @click.option(
@@ -52,16 +74,26 @@ def cli() -> None:
     default=None,
     help="Base IRI of the resources (default: https://w3id.org/govreport-kg/id/).",
 )
-def build(inputs: Sequence[str], outdir: Path, force: bool, base: str | None) -> None:
-    """Build the graph of report files (or - for standard input) into OUTDIR.
+def build(
+    inputs: Sequence[str],
+    outdir: Path,
+    force: bool,
+    base: str | None,
+    formats: Sequence[str],
+    writer: Literal["oxigraph", "rdflib"],
+) -> None:
+    """Build the graph of report files (or - for standard input) into OUTPUT.
 
-    Writes OUTDIR/graph.ttl (Turtle) and OUTDIR/graph.html (an interactive page), then prints
-    what it found, by type.
+    Writes OUTPUT/graph.ttl (Turtle) and OUTPUT/graph.html (an interactive page) by default,
+    then prints what it found, by type. The graph records the build time: set
+    SOURCE_DATE_EPOCH to fix it and get the same bytes from the same input.
     """
     from kg.build import build as build_graph
     from kg.rdf.namespaces import DEFAULT_BASE
 
-    summary = build_graph(inputs, outdir, force=force, base=base or DEFAULT_BASE)
+    summary = build_graph(
+        inputs, outdir, force=force, base=base or DEFAULT_BASE, formats=formats, engine=writer
+    )
     counts = ", ".join(f"{name} {count}" for name, count in sorted(summary.counts.items()))
     click.echo(f"read {len(summary.inputs)} report(s): {counts}; {summary.triples} triples")
     for path in summary.written:
