@@ -16,7 +16,7 @@ from kg.export.view import NO_SECTION, GraphView
 # name -> (Chinese name, color, vis-network shape)
 TYPE_STYLES: dict[str, tuple[str, str, str]] = {
     "Project": ("项目", "#e4572e", "box"),
-    "Organization": ("机构", "#17bebb", "ellipse"),
+    "Organization": ("机构", "#1597a5", "ellipse"),
     "Place": ("地点", "#76b041", "diamond"),
 }
 # name -> (Chinese name, glyph, color); "none" is an entity no action touches

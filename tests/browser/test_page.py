@@ -9,7 +9,7 @@ from playwright.sync_api import Page
 from rdflib import Graph
 
 from kg.build import build
-from kg.export.html import write_html
+from kg.export.html import GraphPage, write_html
 from kg.rdf.namespaces import GRK
 from tests.browser.conftest import PageLog, open_graph, save_screenshot
 from tests.conftest import SAMPLE
@@ -42,6 +42,25 @@ def sample_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Graph]:
     return out / "graph.html", Graph().parse(out / "graph.ttl")
 
 
+def node_point(page: Page, node_id: int) -> tuple[float, float]:
+    """Where a node is drawn, in page coordinates."""
+    point = page.evaluate(
+        """(id) => {
+          const network = kgExplorer.network;
+          const p = network.canvasToDOM(network.getPositions([id])[id]);
+          const box = document.getElementById("graph").getBoundingClientRect();
+          return { x: box.left + p.x, y: box.top + p.y };
+        }""",
+        node_id,
+    )
+    return point["x"], point["y"]
+
+
+def node_id_of(page: Page, label: str) -> int:
+    data = page.evaluate("JSON.parse(document.getElementById('kg-data').textContent).nodes")
+    return next(index for index, node in enumerate(data) if node["label"] == label)
+
+
 def visible_count(page: Page) -> int:
     return int(page.locator("#visible-count").inner_text())
 
@@ -59,6 +78,15 @@ def test_sample_page_loads_offline_and_draws_every_entity(
     assert visible_count(browser_page) == expected
     assert log.errors == [] and log.console_errors == [] and log.dialogs == []
     assert log.requests == [path.resolve().as_uri()], "the page asked for something beyond itself"
+    settle_ms = browser_page.evaluate("kgExplorer.settleMs")
+    print(f"sample: page {path.stat().st_size / 1e6:.2f} MB, settled in {settle_ms} ms")
+    # Clicking a node shows its details beside the graph (the picture in the README).
+    browser_page.mouse.click(
+        *node_point(browser_page, node_id_of(browser_page, "青溪种业创新中心"))
+    )
+    details = browser_page.locator("#details").inner_text()
+    assert details.startswith("青溪种业创新中心") and "动作" in details
+    assert "null" not in details and "undefined" not in details
     save_screenshot(browser_page, "sample-graph.png")
 
 
@@ -124,15 +152,7 @@ def test_tooltip_shows_type_status_and_source_sentence(
         ".findIndex((n) => n.actions.length > 0)"
     )
     assert node_id >= 0
-    point = browser_page.evaluate(
-        f"""() => {{
-          const n = kgExplorer.network;
-          const p = n.canvasToDOM(n.getPositions([{node_id}])[{node_id}]);
-          const box = document.getElementById("graph").getBoundingClientRect();
-          return {{ x: box.left + p.x, y: box.top + p.y }};
-        }}"""
-    )
-    browser_page.mouse.move(point["x"], point["y"])
+    browser_page.mouse.move(*node_point(browser_page, node_id))
     tooltip = browser_page.locator(".vis-tooltip")
     tooltip.wait_for(state="visible", timeout=5000)
     text = tooltip.inner_text()
@@ -171,3 +191,16 @@ def test_a_2000_node_graph_opens_settles_and_responds(
     settle_ms = browser_page.evaluate("kgExplorer.settleMs")
     print(f"2,100 nodes: page {path.stat().st_size / 1e6:.2f} MB, settled in {settle_ms} ms")
     save_screenshot(browser_page, "graph-2100-nodes.png")
+
+
+def test_notebook_view_runs_inside_its_iframe(page: tuple[Page, PageLog], tmp_path: Path) -> None:
+    browser_page, log = page
+    notebook = tmp_path / "notebook.html"
+    frame_html = GraphPage(synthetic_graph(30), height=500)._repr_html_()
+    notebook.write_text(f"<!DOCTYPE html><meta charset='utf-8'>{frame_html}", encoding="utf-8")
+    browser_page.goto(notebook.as_uri())
+    frame = browser_page.frames[1]
+    frame.wait_for_function("() => window.kgExplorer && window.kgExplorer.settled", timeout=20_000)
+    assert frame.evaluate("kgExplorer.drawnCount()") == 30
+    assert log.errors == [] and log.console_errors == [] and log.dialogs == []
+    assert all(url in (notebook.as_uri(), "about:srcdoc") for url in log.requests), log.requests

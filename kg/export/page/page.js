@@ -88,7 +88,7 @@
       size: outside ? 12 : undefined,
       color: { background: type.color, border: type.color,
         highlight: { background: type.color, border: "#222" }, hover: { background: type.color, border: "#222" } },
-      font: { color: outside ? "#222" : "#fff", size: 14, face: getComputedStyle(document.body).fontFamily,
+      font: { color: outside ? "#222" : "#fff", size: 16, face: getComputedStyle(document.body).fontFamily,
         strokeWidth: outside ? 3 : 0, strokeColor: "#fff" },
       borderWidth: node.statuses.includes("none") ? 1 : 2,
       title: tooltip(node),
@@ -172,8 +172,8 @@
     physics: {
       enabled: true,
       solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: big ? -40 : -60, centralGravity: 0.01, springLength: 110,
-        springConstant: 0.08, avoidOverlap: big ? 0 : 0.4 },
+      forceAtlas2Based: { gravitationalConstant: big ? -40 : -60, centralGravity: big ? 0.01 : 0.025, springLength: big ? 110 : 80,
+        springConstant: 0.08, avoidOverlap: big ? 0 : 0.7 },
       minVelocity: 1,
       stabilization: { enabled: true, iterations: big ? 160 : 500, updateInterval: 20, fit: true },
     },
@@ -203,10 +203,11 @@
     selected = id;
     const panel = $("details");
     panel.replaceChildren();
+    const add = (...children) => panel.append(...children.filter((c) => c !== null && c !== undefined));
     if (id === null) { renderMetrics(); return; }
     const node = DATA.nodes[id];
     const type = TYPES[node.type];
-    panel.append(
+    add(
       el("h2", {}, node.label),
       el("div", {}, el("span", { class: "badge", style: { background: type.color } }, typeName(node.type)),
         ...node.otherTypes.map((t) => el("span", { class: "tag" }, typeName(t)))),
@@ -215,18 +216,18 @@
         el("button", { type: "button", on: { click: () => focusOn(id) } }, "Focus on neighbourhood 聚焦"), " ",
         el("span", { class: "hint" }, `${neighbours[id].size} linked`)));
     const actions = node.actions.map((i) => DATA.actions[i]);
-    panel.append(el("h3", {}, `Actions 动作 (${actions.length})`));
-    panel.append(actions.length ? el("ul", {}, ...actions.map((a) => el("li", {},
+    add(el("h3", {}, `Actions 动作 (${actions.length})`));
+    add(actions.length ? el("ul", {}, ...actions.map((a) => el("li", {},
       el("span", { style: { color: STATUSES[a.status].color, fontWeight: "600" } }, actionSummary(a)),
       a.sentence !== null ? sentenceBlock(a.sentence) : null))) : el("div", { class: "hint" }, "none"));
-    panel.append(el("h3", {}, `Metrics 指标 (${node.metrics.length})`));
-    panel.append(node.metrics.length ? el("ul", {}, ...node.metrics.map((i) => {
+    add(el("h3", {}, `Metrics 指标 (${node.metrics.length})`));
+    add(node.metrics.length ? el("ul", {}, ...node.metrics.map((i) => {
       const m = DATA.metrics[i];
       return el("li", {}, el("span", { class: "metric-value" }, m.text), " ", metricSummary(m).slice(m.text.length),
         m.sentence !== null ? sentenceBlock(m.sentence) : null);
     })) : el("div", { class: "hint" }, "none"));
-    panel.append(el("h3", {}, `Sentences 出处 (${node.sentences.length})`));
-    panel.append(el("ul", {}, ...node.sentences.map((s) => el("li", {}, sentenceBlock(s)))));
+    add(el("h3", {}, `Sentences 出处 (${node.sentences.length})`));
+    add(el("ul", {}, ...node.sentences.map((s) => el("li", {}, sentenceBlock(s)))));
   }
 
   function renderMetrics() {
@@ -287,7 +288,7 @@
   function choose(id) {
     if (!visible.has(id)) { state.focus = null; resetFilters(); }
     network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 300 } });
+    network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: { duration: 300 } });
     renderDetails(id);
   }
 
