@@ -35,7 +35,8 @@ def write_html(graph: Graph, path: Path) -> None:
 def render_page(graph: Graph, *, title: str | None = None) -> str:
     """The whole page as one HTML document."""
     view = read_view(graph)
-    title = title or (view.reports[0] if len(view.reports) == 1 else "govreport-kg graph")
+    if title is None:
+        title = view.reports[0] if len(view.reports) == 1 else f"{len(view.reports)} reports 份报告"
     vis_js = _vis_network_js()
     app_js = _asset("page.js")
     values = {

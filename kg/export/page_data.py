@@ -95,6 +95,7 @@ def page_data(view: GraphView) -> dict[str, Any]:
                 "alt": list(entity.alt_labels),
                 "statuses": [s for s in STATUS_STYLES if s in statuses],
                 "sections": sorted({view.sentences[s].section for s in entity.sentences}),
+                "reports": sorted({report_ids[view.sentences[s].report] for s in entity.sentences}),
                 "sentences": [sentence_ids[s] for s in entity.sentences],
                 "actions": node_actions[index],
                 "metrics": node_metrics[index],

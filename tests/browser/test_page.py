@@ -174,9 +174,9 @@ def test_a_2000_node_graph_opens_settles_and_responds(
     assert browser_page.evaluate("kgExplorer.drawnCount()") == expected
     # Physics is off once settled: the layout holds still.
     assert browser_page.evaluate("kgExplorer.network.physics.physicsEnabled") is False
-    before = browser_page.evaluate("kgExplorer.network.getPositions([0])[0]")
+    layout = browser_page.evaluate("kgExplorer.network.getPositions()")
     browser_page.wait_for_timeout(300)
-    assert browser_page.evaluate("kgExplorer.network.getPositions([0])[0]") == before
+    assert browser_page.evaluate("kgExplorer.network.getPositions()") == layout
     # Search, then focus on one entity's neighbourhood and back.
     browser_page.fill("#search", "测试1234")
     assert browser_page.locator("#search-count").inner_text() == "1 match"
@@ -187,6 +187,9 @@ def test_a_2000_node_graph_opens_settles_and_responds(
     assert browser_page.evaluate("kgExplorer.drawnCount()") == focused
     browser_page.click("#focus-clear")
     assert visible_count(browser_page) == expected
+    # Every node is back where the layout put it.
+    after = browser_page.evaluate("kgExplorer.network.getPositions()")
+    assert after == layout
     assert log.errors == [] and log.console_errors == []
     settle_ms = browser_page.evaluate("kgExplorer.settleMs")
     print(f"2,100 nodes: page {path.stat().st_size / 1e6:.2f} MB, settled in {settle_ms} ms")
@@ -204,3 +207,19 @@ def test_notebook_view_runs_inside_its_iframe(page: tuple[Page, PageLog], tmp_pa
     assert frame.evaluate("kgExplorer.drawnCount()") == 30
     assert log.errors == [] and log.console_errors == [] and log.dialogs == []
     assert all(url in (notebook.as_uri(), "about:srcdoc") for url in log.requests), log.requests
+
+
+def test_a_corpus_page_filters_by_report(page: tuple[Page, PageLog], tmp_path: Path) -> None:
+    browser_page, log = page
+    graph = synthetic_graph(60, seed=1, label="甲") + synthetic_graph(45, seed=2, label="乙")
+    path = tmp_path / "corpus.html"
+    write_html(graph, path)
+    open_graph(browser_page, path)
+    assert browser_page.locator("#page-title").inner_text() == "2 reports 份报告"
+    assert visible_count(browser_page) == 105
+    browser_page.select_option("#report", label="乙合成测试报告")
+    assert visible_count(browser_page) == browser_page.evaluate("kgExplorer.drawnCount()") == 45
+    assert browser_page.locator("#details h2").inner_text().startswith("Metrics 指标 (")
+    browser_page.select_option("#report", label="All reports 全部")
+    assert visible_count(browser_page) == 105
+    assert log.errors == [] and log.console_errors == []

@@ -156,3 +156,12 @@ def test_failed_write_leaves_no_temporary_file(tmp_path: Path) -> None:
         pass
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["x.txt"]
+
+
+def test_a_corpus_page_knows_each_entity_report() -> None:
+    graph = synthetic_graph(9, seed=1, label="甲") + synthetic_graph(6, seed=2, label="乙")
+    data = page_payload(render_page(graph))
+    assert data["reports"] == ["乙合成测试报告", "甲合成测试报告"]
+    for node in data["nodes"]:
+        assert node["reports"] == [0 if node["label"].startswith("乙") else 1]
+    assert "<title>2 reports 份报告</title>" in render_page(graph)

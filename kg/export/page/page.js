@@ -119,6 +119,7 @@
     statuses: new Set(DATA.statuses.map((s) => s.name)),
     sections: new Set(DATA.sections.map((s) => s.name)),
     edgeKinds: new Set(["agent", "location", "together"]),
+    report: null, // one report's index, or null for all of them
     focus: null,
     depth: 1,
   };
@@ -128,6 +129,7 @@
 
   function passesFilters(node) {
     return state.types.has(node.type)
+      && (state.report === null || node.reports.includes(state.report))
       && node.statuses.some((s) => state.statuses.has(s))
       && (node.sections.length === 0 ? state.sections.has("unknown") || DATA.sections.length === 0
         : node.sections.some((s) => state.sections.has(s)));
@@ -151,10 +153,17 @@
 
   function applyFilters() {
     const area = state.focus === null ? null : focusArea();
+    const before = visible;
     visible = new Set();
     DATA.nodes.forEach((node, id) => {
       if ((area === null || area.has(id)) && (passesFilters(node) || id === state.focus)) visible.add(id);
     });
+    // A node leaving the view keeps its place, so it comes back where it was, not in a ring.
+    const leaving = [...before].filter((id) => !visible.has(id));
+    if (leaving.length) {
+      const positions = network.getPositions(leaving);
+      nodes.update(leaving.filter((id) => positions[id]).map((id) => ({ id, x: positions[id].x, y: positions[id].y })));
+    }
     nodeView.refresh();
     edgeView.refresh();
     $("visible-count").textContent = String(nodeView.length);
@@ -235,8 +244,10 @@
     panel.replaceChildren();
     const query = $("search").value.trim().toLowerCase();
     const rows = DATA.metrics.filter((m) => {
-      const section = m.sentence !== null ? DATA.sentences[m.sentence].section : "unknown";
-      return state.sections.has(section) && (!query || (m.measure + m.text).toLowerCase().includes(query));
+      const sentence = m.sentence !== null ? DATA.sentences[m.sentence] : { section: "unknown", report: null };
+      return state.sections.has(sentence.section)
+        && (state.report === null || sentence.report === state.report)
+        && (!query || (m.measure + m.text).toLowerCase().includes(query));
     });
     panel.append(el("h2", {}, `Metrics 指标 (${rows.length})`),
       el("div", { class: "hint" }, "Click a node for its details; click a metric for its sentence."));
@@ -343,6 +354,14 @@
       checkbox("edgeKinds", "agent", "执行 agent → object", line("#555", false), null),
       checkbox("edgeKinds", "location", "地点 location → object", line("#555", false), null),
       checkbox("edgeKinds", "together", "同句 same sentence", line("#c3c7cf", true), null));
+    if (DATA.reports.length > 1) {
+      $("report-filter").hidden = false;
+      DATA.reports.forEach((title, index) => $("report").append(el("option", { value: String(index) }, title)));
+      $("report").addEventListener("change", (event) => {
+        state.report = event.target.value === "" ? null : Number(event.target.value);
+        applyFilters();
+      });
+    }
     $("search").addEventListener("input", () => { renderSearch(); if (selected === null) renderMetrics(); });
     $("search").addEventListener("keydown", (event) => {
       if (event.key === "Enter" && matches.length) choose(matches[0]);
@@ -360,6 +379,8 @@
   }
 
   function resetFilters() {
+    state.report = null;
+    $("report").value = "";
     for (const input of document.querySelectorAll("input[data-filter]")) {
       input.checked = true;
       state[input.dataset.filter].add(input.value);
