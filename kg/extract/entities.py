@@ -1,8 +1,8 @@
 """Group mentions into entities: one resource per distinct entity of a report.
 
 Surfaces of one name meet under one key: white space and letter case do not count, and a
-Chinese administrative division's short and full forms (湖南, 湖南省) share its official
-name. The label is the surface written most often; the others become alternative labels.
+Chinese administrative division's short and full forms (湖南, 湖南省) share one key. The
+label is the surface written most often; the others become alternative labels.
 """
 
 from __future__ import annotations
@@ -19,19 +19,24 @@ _SPACES = re.compile(r"\s+")
 
 
 @cache
-def _official_names() -> dict[str, str]:
-    """Surface -> official name of China's divisions (长沙 -> 长沙市), from places_china.tsv."""
-    names: dict[str, str] = {}
+def _division_keys() -> dict[str, str]:
+    """Surface -> key of China's divisions: the shortest surface that means that division
+    alone (湖南省 -> 湖南, 麻阳苗族自治县 -> 麻阳; 长沙县 stays 长沙县, as 长沙 is the city)."""
+    official: dict[str, str] = {}
     for surface, full, _level in data_table("places_china.tsv"):
-        names.setdefault(surface, full)
-    return names
+        official.setdefault(surface, full)
+    shortest: dict[str, str] = {}
+    for surface, full in official.items():
+        if len(surface) < len(shortest.get(full, full + "_")):
+            shortest[full] = surface
+    return {surface: shortest.get(full, surface) for surface, full in official.items()}
 
 
 def normalize_name(text: str) -> str:
     """The key under which surfaces of one name meet: no white space, ASCII letters upper-case,
-    a division's short form replaced by its official name."""
+    a division's full and short forms under its shortest unambiguous form."""
     squashed = _SPACES.sub("", text).upper()
-    return _official_names().get(squashed, squashed)
+    return _division_keys().get(squashed, squashed)
 
 
 def resolve_entities(mentions: Iterable[Mention]) -> tuple[Entity, ...]:

@@ -103,9 +103,7 @@ def load_lexicon() -> Lexicon:
         suffix_pattern=re.compile("|".join(data_lines("name_suffixes.txt"))),
         industry_words=data_lines("industry_words.txt"),
         industry_by_last_char=by_last_char(data_lines("industry_words.txt")),
-        # the action verbs (建成投产, 开工建设) end names too
-        boundary_words=frozenset(data_lines("boundary_words.txt"))
-        | {row[0] for row in data_table("action_verbs.tsv")},
+        boundary_words=frozenset(data_lines("boundary_words.txt")),
         name_verbs=frozenset(data_lines("name_verbs.txt")),
         generic_words=frozenset(data_lines("generic_words.txt")),
         places=places,

@@ -179,7 +179,8 @@ def head_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
             numbered = True  # 五一大道, 八一路
         if head_text.endswith("中心") and _HEAD_CONTINUES.match(text, end):
             continue  # 研发中心城市: the head is a modifier here
-        if not (numbered or _proper_enough(words, head.kind, head_text, lexicon)):
+        sectioned = phased and head.kind == "infra" and sum(map(len, words)) >= 2
+        if not (numbered or sectioned or _proper_enough(words, head.kind, head_text, lexicon)):
             continue
         if _STRAY_DENG.search(text, start, head_start):
             continue  # 云龙湖等实验室: a list, not a name

@@ -97,4 +97,6 @@ def ends_name(word: str, lexicon: Lexicon) -> bool:
         return True  # 争建, 促建: jieba's guess starting with a one-character verb
     if len(word) > 2 and word[-2:] in lexicon.boundary_words:
         return True  # 全面完成, 加快推进: jieba's guess ending in a predicate verb
-    return tag_of(word) == "v" and word not in lexicon.name_verbs
+    # a single character jieba tags as a verb is as often part of a name it split (望/湖路,
+    # 磨/憨): only the listed ones (建, 推, 用…) end a name
+    return len(word) > 1 and tag_of(word) == "v" and word not in lexicon.name_verbs
