@@ -9,12 +9,13 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.errors import OutputError
 from kg.export import exporter_for
+from kg.export.atomic import output_transaction
 from kg.pipeline import extract_file
 from kg.rdf import extraction_to_graph
 from kg.rdf.graph import bind_prefixes
 from kg.rdf.namespaces import DEFAULT_BASE
+from kg.records import Extraction
 
 DEFAULT_FORMATS = ("turtle", "html")
 
@@ -41,13 +42,22 @@ def build(
     out = Path(outdir)
     targets = [(exporter_for(name), name) for name in formats]
     paths = [out / filename for (_, filename), _ in targets]
-    if not force:
-        existing = [str(p) for p in paths if p.exists()]
-        if existing:
-            raise OutputError(f"{', '.join(existing)} already exists; use --force to replace it")
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: exists and is not a directory")
+    # Every output is written to a temporary file and renamed into place only when all succeeded.
+    with output_transaction(out, [path.name for path in paths], force=force):
+        extractions, graph, counts = _extract_all(inputs, base)
+        for ((write, _), _name), path in zip(targets, paths, strict=True):
+            write(graph, path)
+    return BuildSummary(
+        inputs=tuple(e.report.source_name for e in extractions),
+        written=tuple(paths),
+        counts=counts,
+        triples=len(graph),
+    )
 
+
+def _extract_all(
+    inputs: Sequence[str | Path], base: str
+) -> tuple[list[Extraction], Graph, Counter[str]]:
     extractions = [extract_file(path) for path in inputs]
     graph = Graph()
     bind_prefixes(graph, base)
@@ -57,15 +67,4 @@ def build(
         counts.update(entity.type.value for entity in extraction.entities)
         counts["Action"] += len(extraction.actions)
         counts["Metric"] += len(extraction.metrics)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(f"{out}: cannot create directory ({error.strerror})") from None
-    for ((write, _), _name), path in zip(targets, paths, strict=True):
-        write(graph, path)
-    return BuildSummary(
-        inputs=tuple(e.report.source_name for e in extractions),
-        written=tuple(paths),
-        counts=counts,
-        triples=len(graph),
-    )
+    return extractions, graph, counts
