@@ -17,13 +17,32 @@ from typing import Any, NoReturn
 import click
 
 from kg import __version__
-from kg.errors import ExitCode, KgError
+from kg.errors import ConfigError, ExitCode, KgError
 
 EPILOG_BUILD = """\b
 Examples:
   kg build examples/sample-report.txt -o out/
   cat report.txt | kg build - -o out/ --force
 """
+
+# An absolute IRI (RFC 3987) ending in / or #: a scheme, then no white space, controls,
+# <>"{}|\\^` or noncharacters, and % only before two hex digits. Every IRI of the graph
+# starts with it, so a bad one would make every output unreadable.
+_BASE_IRI = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.\-]*:"
+    r"(?:[^\x00-\x20<>\"{}|\\^`\x7f-\x9f%\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]|%[0-9A-Fa-f]{2})*"
+    r"[/#]"
+)
+
+
+def _checked_base(value: str | None) -> str | None:
+    if value is not None and not _BASE_IRI.fullmatch(value):
+        raise ConfigError(
+            f"--base {value!r} is not an absolute IRI ending in / or # "
+            "(no spaces, quotes, <>{}|\\^` or control characters)"
+        )
+    return value
+
 
 EPILOG_EVALUATE = """\b
 Examples:
@@ -62,7 +81,8 @@ def cli() -> None:
 @click.option(
     "--base",
     default=None,
-    help="Base IRI of the resources (default: https://w3id.org/govreport-kg/id/).",
+    callback=lambda _ctx, _param, value: _checked_base(value),
+    help="Base IRI of the resources, ending in / or # (default: https://w3id.org/govreport-kg/id/).",
 )
 def build(inputs: Sequence[str], outdir: Path, force: bool, base: str | None) -> None:
     """Build the graph of report files (or - for standard input) into OUTDIR.
@@ -121,9 +141,11 @@ def _run(argv: Sequence[str] | None) -> NoReturn:
         sys.stdout.flush()
     except click.exceptions.Abort:
         _fail("aborted", ExitCode.INTERRUPTED)
+    except click.UsageError as error:
+        command = error.ctx.command_path if error.ctx else "kg"
+        _fail(f"error: {error.format_message()} (see '{command} --help')", error.exit_code)
     except click.ClickException as error:
-        error.show()
-        sys.exit(error.exit_code)
+        _fail(f"error: {error.format_message()}", error.exit_code)
     except KgError as error:
         _fail(f"error: {error}", error.exit_code)
     except (KeyboardInterrupt, _Stopped) as stop:

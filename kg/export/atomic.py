@@ -161,8 +161,8 @@ def output_transaction(
     Before the block runs, refuse (OutputError) a directory path that is a file, a target that
     is a directory, and targets that exist unless ``force``; then create the directory. Files
     written with ``atomic_write`` inside the block replace their targets only when the block
-    ends without an exception; otherwise they are dropped, and a directory the transaction
-    created is removed again if it is still empty.
+    ends without an exception; otherwise they are dropped, and the directories the transaction
+    created are removed again while empty.
     """
     directory = Path(directory)
     _check_targets(directory, names, force=force)
@@ -174,9 +174,9 @@ def output_transaction(
         yield transaction
     except BaseException:
         transaction.discard()
-        if created:
+        for path in created:  # only while empty: nothing but this build wrote there
             with contextlib.suppress(OSError):
-                directory.rmdir()
+                path.rmdir()
         raise
     finally:
         _ACTIVE.reset(token)
@@ -251,17 +251,20 @@ def _is(path: Path, what: str) -> bool:
         raise OutputError(f"{path}: cannot use as output ({_reason(error)})") from None
 
 
-def _make_directory(directory: Path) -> bool:
-    """Create the directory and its parents; True when it did not exist before."""
+def _make_directory(directory: Path) -> list[Path]:
+    """Create the directory and its parents; return those created, deepest first."""
+    missing = []
+    for path in (directory, *directory.parents):
+        if _is(path, "exists"):
+            break
+        missing.append(path)
     try:
-        directory.mkdir(parents=True)
+        directory.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        if not directory.is_dir():
-            raise OutputError(f"{directory}: exists and is not a directory") from None
-        return False
+        raise OutputError(f"{directory}: exists and is not a directory") from None
     except OSError as error:
         raise OutputError(f"{directory}: cannot create directory ({_reason(error)})") from None
-    return True
+    return missing
 
 
 def _sweep_stale_temporaries(directory: Path) -> None:

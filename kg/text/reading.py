@@ -86,7 +86,7 @@ def read_source(path: str | Path) -> Source:
 def display_name(name: str) -> str:
     """A file name fit for output: undecodable bytes as U+FFFD, no control characters."""
     printable = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return replace_control_characters(printable).replace("\n", " ")
+    return replace_control_characters(printable)
 
 
 def decode_report_bytes(data: bytes, *, name: str = "input") -> tuple[str, str]:
@@ -98,7 +98,7 @@ def decode_report_bytes(data: bytes, *, name: str = "input") -> tuple[str, str]:
 
 
 def _read_file(file: Path) -> bytes:
-    shown = display_name(str(file))
+    shown = str(file)  # as given: the CLI shows control characters and bad bytes escaped
     try:
         with file.open("rb") as handle:
             return _read_limited(handle, shown)

@@ -111,4 +111,4 @@ def test_undecodable_file_name_is_shown_with_replacement_characters(tmp_path) ->
     with open(raw, "wb") as handle:
         handle.write(TEXT.encode())
     source = read_source(os.fsdecode(raw))
-    assert source.name == "r\ufffd .txt"
+    assert source.name == "r\ufffd\n.txt"
