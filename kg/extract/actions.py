@@ -164,7 +164,12 @@ def _governing_verb(clause: str, verbs: list[_Verb], first: int, last: int) -> _
     if before:
         return before[-1]
     after = [v for v in verbs if v.start >= last]
-    return after[-1] if after else None
+    if not after:
+        return None
+    # 获批建设, 入选建设: the stage verb after an approval is what was approved, not begun.
+    if len(after) >= 2 and after[-2].status is None and after[-2].end == after[-1].start:
+        return after[-2]
+    return after[-1]
 
 
 def _also_project(mention: Mention) -> bool:
