@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -15,8 +17,16 @@ from kg.errors import KgError
 EPILOG_BUILD = """\b
 Examples:
   kg build examples/sample-report.txt -o out/
+  kg build ../shared/corpus/provinces-2026 -o corpus/ --format turtle --format nquads
+  kg build reports/ -o out/ --force --scheduler tcp://10.0.0.5:8786
   cat report.txt | kg build - -o out/ --force
+
+\b
+Exit codes: 0 built; 1 nothing built (or a bad option); 3 built, but some inputs were skipped.
 """
+
+# A corpus build wrote its outputs but left out inputs it could not read.
+EXIT_SKIPPED = 3
 
 EPILOG_EVALUATE = """\b
 Examples:
@@ -37,7 +47,7 @@ def cli() -> None:
 
 
 @cli.command(epilog=EPILOG_BUILD)
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, required=True, metavar="DIR_OR_FILE...")
 @click.option(
     "-o",
     "--output",
@@ -52,20 +62,75 @@ def cli() -> None:
     default=None,
     help="Base IRI of the resources (default: https://w3id.org/govreport-kg/id/).",
 )
-def build(inputs: Sequence[str], outdir: Path, force: bool, base: str | None) -> None:
-    """Build the graph of report files (or - for standard input) into OUTDIR.
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    help="Output format, repeatable (default: turtle and html). "
+    "turtle, ntriples: the merged graph; nquads, trig: a named graph per report.",
+)
+@click.option(
+    "-j",
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: one per core).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Run on a Dask cluster at this scheduler address instead of local processes.",
+)
+@click.option("--no-cache", is_flag=True, help="Rebuild every input, ignoring OUTDIR/.kg-cache.")
+def build(
+    inputs: Sequence[str],
+    outdir: Path,
+    force: bool,
+    base: str | None,
+    formats: Sequence[str],
+    workers: int | None,
+    scheduler: str | None,
+    no_cache: bool,
+) -> None:
+    """Build the graph of reports into OUTDIR: files, directories of them, or - (standard input).
 
-    Writes OUTDIR/graph.ttl (Turtle) and OUTDIR/graph.html (an interactive page), then prints
-    what it found, by type.
+    Reads .txt (UTF-8, UTF-8 with BOM, GBK, GB18030), .html, .docx and .pdf. Writes
+    OUTDIR/graph.ttl (the merged corpus graph, one resource per entity across reports) and
+    OUTDIR/graph.html (an interactive page), then prints what it found, by type. Unchanged
+    inputs are taken from the previous build's cache; a bad input is reported and skipped.
     """
+    from kg.build import DEFAULT_FORMATS
     from kg.build import build as build_graph
+    from kg.corpus.runner import default_workers
     from kg.rdf.namespaces import DEFAULT_BASE
 
-    summary = build_graph(inputs, outdir, force=force, base=base or DEFAULT_BASE)
+    with _progress_bar("building") as progress:
+        summary = build_graph(
+            inputs,
+            outdir,
+            force=force,
+            base=base or DEFAULT_BASE,
+            formats=formats or DEFAULT_FORMATS,
+            workers=workers or default_workers(),
+            scheduler=scheduler,
+            use_cache=not no_cache,
+            progress=progress,
+        )
     counts = ", ".join(f"{name} {count}" for name, count in sorted(summary.counts.items()))
-    click.echo(f"read {len(summary.inputs)} report(s): {counts}; {summary.triples} triples")
+    reused = f" ({summary.reused} unchanged, from the cache)" if summary.reused else ""
+    merged = f"; {summary.aliases} aliases merged" if summary.aliases else ""
+    click.echo(
+        f"read {len(summary.inputs)} report(s){reused}: {counts}; {summary.triples} triples{merged}"
+    )
     for path in summary.written:
         click.echo(f"wrote {path}")
+    for skipped in summary.skipped:
+        click.echo(f"kg: skipped {skipped.reason}", err=True)
+    if summary.skipped:
+        click.echo(f"kg: {len(summary.skipped)} input(s) skipped", err=True)
+        sys.exit(EXIT_SKIPPED)
 
 
 @cli.command(epilog=EPILOG_EVALUATE)
@@ -87,6 +152,131 @@ def evaluate(gold: Path, corpus: Path | None, show_errors: bool) -> None:
 
     result = evaluate_gold(gold, corpus)
     click.echo(format_scores(result, show_errors=show_errors))
+
+
+EPILOG_LOAD = """\b
+Examples:
+  kg build ../shared/corpus/provinces-2026 -o corpus/ -f nquads
+  kg load corpus/graph.nq --store corpus-db/
+  kg query --store corpus-db/ ontology/queries/completed-projects.rq
+"""
+
+EPILOG_QUERY = """\b
+Examples:
+  kg query --store corpus-db/ 'SELECT ?r (COUNT(?a) AS ?n) WHERE { ?a grk:... } GROUP BY ?r'
+  kg query out/graph.ttl query.rq --format csv
+"""
+
+EPILOG_PUSH = """\b
+Examples:
+  kg push corpus/graph.nq --endpoint http://127.0.0.1:7878/store
+  kg push out/graph.ttl --endpoint http://localhost:3030/ds/data --graph https://example.org/g
+"""
+
+
+@cli.command(epilog=EPILOG_LOAD)
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--store",
+    "store_dir",
+    default="kg-store",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Directory of the on-disk store (created when missing).",
+)
+@click.option("--graph", default=None, help="Load Turtle / N-Triples into this named graph.")
+def load(graphs: Sequence[Path], store_dir: Path, graph: str | None) -> None:
+    """Bulk-load graph files (.ttl .nt .nq .trig .jsonld) into an embedded on-disk store.
+
+    N-Quads and TriG keep their named graphs (one per report); Turtle and N-Triples go to the
+    default graph unless --graph names one. Query the store with kg query --store.
+    """
+    from kg.store import load_files
+
+    summary = load_files(graphs, store_dir, graph=graph)
+    click.echo(
+        f"loaded {summary.files} file(s) into {store_dir}: "
+        f"{summary.quads} quads in {summary.graphs} named graph(s)"
+    )
+
+
+@cli.command(epilog=EPILOG_QUERY)
+@click.argument("arguments", nargs=-1, required=True, metavar="[GRAPH...] QUERY")
+@click.option(
+    "--store",
+    "store_dir",
+    default=None,
+    type=click.Path(path_type=Path),
+    help="Query this on-disk store (from kg load) instead of graph files.",
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="How to print the results.",
+)
+def query(arguments: Sequence[str], store_dir: Path | None, output: str) -> None:
+    """Answer a SPARQL query (a string or a .rq file) over graph files or a store."""
+    from kg.store import memory_store, open_store, query_store
+    from kg.store.results import format_results
+
+    *graphs, text = arguments
+    if text.endswith(".rq") and Path(text).is_file():
+        text = Path(text).read_text(encoding="utf-8")
+    if store_dir is not None:
+        if graphs:
+            raise click.UsageError("give graph files or --store, not both")
+        store = open_store(store_dir, read_only=True)
+    else:
+        if not graphs:
+            raise click.UsageError("give graph files to query, or --store DIR")
+        store = memory_store([Path(path) for path in graphs])
+    click.echo(format_results(query_store(store, text), output))
+
+
+@cli.command(epilog=EPILOG_PUSH)
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The SPARQL 1.1 Graph Store Protocol endpoint (Oxigraph: http://HOST:7878/store).",
+)
+@click.option("--graph", default=None, help="Send Turtle / N-Triples to this named graph.")
+@click.option("--replace", is_flag=True, help="Replace each graph (PUT) instead of adding (POST).")
+def push(graphs: Sequence[Path], endpoint: str, graph: str | None, replace: bool) -> None:
+    """Send graph files to a SPARQL server: each report's named graph to its own graph."""
+    from kg.store import push_files
+
+    summary = push_files(graphs, endpoint, graph=graph, replace=replace)
+    click.echo(
+        f"pushed {summary.triples} triples in {summary.graphs} graph(s) "
+        f"to {endpoint} ({summary.requests} request(s))"
+    )
+
+
+@contextlib.contextmanager
+def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on standard error when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bar: Any = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None and total > 1:
+            bar = click.progressbar(length=total, label=label, file=sys.stderr).__enter__()
+        if bar is not None:
+            bar.update(done - bar.pos)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

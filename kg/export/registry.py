@@ -8,7 +8,9 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.errors import ConfigError
+from kg.export.gephi import write_gexf, write_graphml
 from kg.export.html import write_html
+from kg.export.neo4j import write_neo4j
 from kg.export.turtle import write_turtle
 
 Exporter = Callable[[Graph, Path], None]
@@ -16,6 +18,10 @@ Exporter = Callable[[Graph, Path], None]
 EXPORTERS: dict[str, tuple[Exporter, str]] = {
     "turtle": (write_turtle, "graph.ttl"),
     "html": (write_html, "graph.html"),
+    # Graph databases and Gephi (kg/export/neo4j.py writes a directory of import files).
+    "neo4j": (write_neo4j, "neo4j"),
+    "graphml": (write_graphml, "graph.graphml"),
+    "gexf": (write_gexf, "graph.gexf"),
 }
 
 
