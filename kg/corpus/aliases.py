@@ -46,6 +46,8 @@ def known_place_prefixes() -> frozenset[str]:
     Only listed places, so that a phrase mistaken for a place (支持自治县) strips nothing.
     """
     names = {line.split("\t")[0] for line in data_lines("places.txt")}
+    # China's divisions moved to their own table; their names prefix organizations too.
+    names |= {row[0] for row in data_table("places_china.tsv")}
     shorts = {short for name in names for short in short_forms(name, EntityType.PLACE)}
     return frozenset(names | shorts)
 

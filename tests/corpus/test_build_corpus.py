@@ -87,7 +87,7 @@ def test_merged_graph_has_one_resource_per_entity_across_reports(tmp_path: Path)
     assert result.returncode == 0, result.stderr
     merged = Graph().parse(tmp_path / "out" / "graph.ttl")
     assert len(set(merged.subjects(None, GRK.Report))) == 2
-    parks = [s for s, o in merged.subject_objects(RDFS.label) if str(o) == "滨江智造产业园"]
+    parks = [s for s, o in merged.subject_objects(RDFS.label) if str(o) == "滨江智造产业园一期"]
     assert len(parks) == 1
     mentioned_in_reports = {
         merged.value(sentence, GRK.inReport)
