@@ -45,9 +45,11 @@ def known_place_prefixes() -> frozenset[str]:
 
     Only listed places, so that a phrase mistaken for a place (支持自治县) strips nothing.
     """
-    names = {line.split("\t")[0] for line in data_lines("places.txt")}
-    # China's divisions moved to their own table; their names prefix organizations too.
-    names |= {row[0] for row in data_table("places_china.tsv")}
+    names = {
+        line.split("\t")[0]
+        for file in ("places.txt", "places_china.tsv", "countries.tsv")
+        for line in data_lines(file)
+    }
     shorts = {short for name in names for short in short_forms(name, EntityType.PLACE)}
     return frozenset(names | shorts)
 
