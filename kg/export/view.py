@@ -6,7 +6,7 @@ into plain frozen records that the page and the networkx view both draw from.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -35,7 +35,7 @@ class SentenceView:
     iri: str
     text: str
     section: str  # the section kind: review, plan, outlook, preamble, other (or unknown)
-    report: str  # the report's title, or its IRI when it has none
+    report: str  # the report's title (with its file name if another report has the same title)
     start: int | None = None
 
 
@@ -111,13 +111,14 @@ class GraphView:
 def read_view(graph: Graph) -> GraphView:
     """The exploration view of an RDF graph built by ``kg.rdf`` (one report or many)."""
     sentences: dict[str, SentenceView] = {}
+    report_names = _report_names(graph)
 
     def sentence_iri(node: Node | None) -> str | None:
         if not isinstance(node, URIRef):
             return None
         key = str(node)
         if key not in sentences:
-            sentences[key] = _read_sentence(graph, node)
+            sentences[key] = _read_sentence(graph, node, report_names)
         return key
 
     actions = tuple(
@@ -158,7 +159,20 @@ def read_view(graph: Graph) -> GraphView:
     return GraphView(tuple(entities), actions, metrics, sentences, reports)
 
 
-def _read_sentence(graph: Graph, node: URIRef) -> SentenceView:
+def _report_names(graph: Graph) -> dict[Node, str]:
+    """A distinct name per report: its title, with its file name where titles repeat."""
+    reports = set(graph.subjects(RDF.type, GRK.Report)) | set(graph.objects(None, GRK.inReport))
+    titles = {r: _text(graph.value(r, RDFS.label)) or str(r) for r in reports}
+    repeated = Counter(titles.values())
+    names = {}
+    for report, title in titles.items():
+        source = _text(graph.value(report, GRK.sourceFile))
+        names[report] = f"{title} ({source})" if repeated[title] > 1 else title
+    still = Counter(names.values())
+    return {r: f"{titles[r]} ({r})" if still[name] > 1 else name for r, name in names.items()}
+
+
+def _read_sentence(graph: Graph, node: URIRef, report_names: dict[Node, str]) -> SentenceView:
     section = graph.value(node, GRK.sectionKind)
     if section is None:  # the kind may live on a section resource instead
         section_node = graph.value(node, GRK.inSection)
@@ -169,7 +183,7 @@ def _read_sentence(graph: Graph, node: URIRef) -> SentenceView:
         iri=str(node),
         text=_text(graph.value(node, GRK.text)),
         section=_text(section) or NO_SECTION,
-        report=(_text(graph.value(report, RDFS.label)) or str(report)) if report else "",
+        report=report_names.get(report, "") if report is not None else "",
         start=int(start.toPython()) if isinstance(start, Literal) else None,
     )
 

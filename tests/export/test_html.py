@@ -172,3 +172,11 @@ def test_a_corpus_page_knows_each_entity_report() -> None:
     for node in data["nodes"]:
         assert node["reports"] == [0 if node["label"].startswith("乙") else 1]
     assert "<title>2 reports 份报告</title>" in render_page(graph)
+
+
+def test_reports_with_the_same_title_stay_apart() -> None:
+    data = page_payload(render_page(synthetic_graph(6, seed=1) + synthetic_graph(6, seed=2)))
+    assert data["reports"] == [
+        "合成测试报告 (synthetic-1.txt)",
+        "合成测试报告 (synthetic-2.txt)",
+    ]
