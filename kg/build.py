@@ -1,4 +1,4 @@
-"""Build the graph of many reports and write it to an output directory.
+"""Build the graph of many reports and write it to an output directory or file.
 
 Inputs are files or directories of reports. Each report is built on its own (in worker
 processes, or on a Dask cluster), its graph cached by the checksum of its bytes, then all are
@@ -10,19 +10,22 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.corpus.aliases import find_aliases
 from kg.corpus.cache import BuildCache
-from kg.corpus.dataset import DATASET_FORMATS, CorpusDataset
+from kg.corpus.dataset import CorpusDataset
 from kg.corpus.inputs import InputFile, collect_inputs
 from kg.corpus.runner import ReportTask, run_tasks
 from kg.corpus.task import ReportGraph, Skipped
-from kg.errors import InputError, OutputError
-from kg.export import exporter_for
+from kg.errors import ConfigError, InputError, OutputError
+from kg.export import Exporter, exporter_for, exporter_for_path
+from kg.export.rdf import Engine
+from kg.rdf.iris import check_base
 from kg.rdf.namespaces import DEFAULT_BASE
+from kg.rdf.provenance import BuildInfo
 
 DEFAULT_FORMATS = ("turtle", "html")
 
@@ -44,28 +47,39 @@ class BuildSummary:
 
 def build(
     inputs: Sequence[str | Path],
-    outdir: str | Path,
+    output: str | Path,
     *,
     force: bool = False,
     base: str = DEFAULT_BASE,
-    formats: Sequence[str] = DEFAULT_FORMATS,
+    formats: Sequence[str] = (),
+    engine: Engine = "oxigraph",
+    build_info: BuildInfo | None = None,
     workers: int = 1,
     scheduler: str | None = None,
     use_cache: bool = True,
     progress: Progress | None = None,
 ) -> BuildSummary:
-    """Build every input report, merge their graphs, and write one file per format.
+    """Build every input report, merge their graphs, and write them.
 
+    ``output`` is a directory that receives one file per format (``graph.ttl`` and
+    ``graph.html`` by default), or a file whose extension names its one format (``out.nq``).
     A report that cannot be read or built is skipped and listed in the summary; if none can be
     built, the first reason is raised as an ``InputError``.
     """
-    out = Path(outdir)
-    targets = [(name, out / _file_name(name)) for name in dict.fromkeys(formats)]
-    _check_output(out, [path for _, path in targets], force=force)
+    targets = _targets(Path(output), formats)
+    if not force:
+        existing = [str(path) for _, path in targets if path.exists()]
+        if existing:
+            raise OutputError(f"{', '.join(existing)} already exists; use --force to replace it")
+    check_base(base)
+    info = build_info or BuildInfo.from_environment()
+    directory = targets[0][1].parent
 
     files = collect_inputs(inputs)
-    cache = BuildCache(out, base) if use_cache else None
-    results, skipped, reused = _build_reports(files, cache, base, workers, scheduler, progress)
+    cache = BuildCache(directory, base) if use_cache else None
+    results, skipped, reused = _build_reports(
+        files, cache, base, info, workers, scheduler, progress
+    )
     if not results:
         if len(skipped) == 1:
             raise InputError(skipped[0].reason)
@@ -79,19 +93,13 @@ def build(
         counts.update(dict(report.counts))
     dataset.settle_labels()
 
+    graph = dataset.to_knowledge_graph()
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"{out}: cannot create directory ({error.strerror})") from None
-    rdflib_graph = None
-    for name, path in targets:
-        if name in DATASET_FORMATS:
-            dataset.write(name, path)
-        else:
-            if rdflib_graph is None:
-                rdflib_graph = dataset.to_rdflib()
-            write, _ = exporter_for(name)
-            write(rdflib_graph, path)
+        raise OutputError(f"{directory}: cannot create directory ({error.strerror})") from None
+    for exporter, path in targets:
+        exporter.write(graph, path, engine)
     if cache is not None:
         cache.save({report.checksum for report in results})
     return BuildSummary(
@@ -105,25 +113,28 @@ def build(
     )
 
 
-def _file_name(format_name: str) -> str:
-    if format_name in DATASET_FORMATS:
-        return DATASET_FORMATS[format_name][2]
-    return exporter_for(format_name)[1]
-
-
-def _check_output(out: Path, paths: Iterable[Path], *, force: bool) -> None:
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: exists and is not a directory")
-    if not force:
-        existing = [str(p) for p in paths if p.exists()]
-        if existing:
-            raise OutputError(f"{', '.join(existing)} already exists; use --force to replace it")
+def _targets(output: Path, formats: Sequence[str]) -> list[tuple[Exporter, Path]]:
+    """The files to write: one named by ``output``'s extension, or one per format in a dir."""
+    by_extension = None if output.is_dir() else exporter_for_path(output)
+    if by_extension is not None:
+        named = [exporter_for(name) for name in formats]
+        if any(exporter.name != by_extension.name for exporter in named):
+            raise ConfigError(
+                f"{output.name} is written as {by_extension.name}; "
+                f"give a directory to write other formats"
+            )
+        return [(by_extension, output)]
+    if output.exists() and not output.is_dir():
+        raise OutputError(f"{output}: exists and is not a directory")
+    exporters = {e.name: e for e in (exporter_for(name) for name in formats or DEFAULT_FORMATS)}
+    return [(exporter, output / exporter.filename) for exporter in exporters.values()]
 
 
 def _build_reports(
     files: Sequence[InputFile],
     cache: BuildCache | None,
     base: str,
+    info: BuildInfo,
     workers: int,
     scheduler: str | None,
     progress: Progress | None,
@@ -148,7 +159,7 @@ def _build_reports(
     done = 0
     if progress:
         progress(done, len(tasks))
-    runs = run_tasks([task for _, task in tasks], base, workers=workers, scheduler=scheduler)
+    runs = run_tasks([task for _, task in tasks], base, info, workers=workers, scheduler=scheduler)
     for task_index, result in runs:
         position, task = tasks[task_index]
         slots[position] = result

@@ -45,7 +45,11 @@ def known_place_prefixes() -> frozenset[str]:
 
     Only listed places, so that a phrase mistaken for a place (支持自治县) strips nothing.
     """
-    names = {line.split("\t")[0] for line in data_lines("places.txt")}
+    names = {
+        line.split("\t")[0]
+        for file in ("places.txt", "places_china.tsv", "countries.tsv")
+        for line in data_lines(file)
+    }
     shorts = {short for name in names for short in short_forms(name, EntityType.PLACE)}
     return frozenset(names | shorts)
 

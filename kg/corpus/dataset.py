@@ -9,28 +9,18 @@ query across reports meets one resource per entity.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
 from rdflib.namespace import RDFS, SKOS
 
 from kg.corpus.aliases import Alias
 from kg.corpus.task import ReportGraph
-from kg.export.atomic import atomic_write
-from kg.rdf.graph import bind_prefixes
+from kg.rdf.dataset import KnowledgeGraph
+from kg.rdf.graph import ReportTriples
 
 LABEL = ox.NamedNode(str(RDFS.label))
 ALT_LABEL = ox.NamedNode(str(SKOS.altLabel))
 _DEFAULT = ox.DefaultGraph()
-
-# Formats the dataset writes itself (fast, in Rust), by format name: (RdfFormat, whole dataset?)
-DATASET_FORMATS: dict[str, tuple[ox.RdfFormat, bool, str]] = {
-    "turtle": (ox.RdfFormat.TURTLE, False, "graph.ttl"),
-    "ntriples": (ox.RdfFormat.N_TRIPLES, False, "graph.nt"),
-    "nquads": (ox.RdfFormat.N_QUADS, True, "graph.nq"),
-    "trig": (ox.RdfFormat.TRIG, True, "graph.trig"),
-}
 
 
 class CorpusDataset:
@@ -85,37 +75,17 @@ class CorpusDataset:
         """Triples in the merged graph."""
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
-    def prefixes(self) -> dict[str, str]:
-        from kg.store.local import project_prefixes
-
-        return project_prefixes(self.base)
-
-    def write(self, format_name: str, path: Path) -> None:
-        """Write the merged graph (Turtle, N-Triples) or the named graphs (N-Quads, TriG)."""
-        rdf_format, whole, _ = DATASET_FORMATS[format_name]
-        with_prefixes = rdf_format in {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG}
-        prefixes = self.prefixes() if with_prefixes else None
-        with atomic_write(path, binary=True) as handle:
-            if whole:
-                quads = (
-                    quad
-                    for iri in self.report_iris
-                    for quad in self.store.quads_for_pattern(None, None, None, ox.NamedNode(iri))
-                )
-                ox.serialize(quads, handle, rdf_format, prefixes=prefixes)
-            else:
-                # The in-memory store keeps no order: sort so that Turtle groups each subject's
-                # triples under it, and the same corpus always gives the same file.
-                triples = sorted(
-                    (q.triple for q in self.store.quads_for_pattern(None, None, None, _DEFAULT)),
-                    key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
-                )
-                ox.serialize(triples, handle, rdf_format, prefixes=prefixes)
-
-    def to_rdflib(self) -> Graph:
-        """The merged graph as an rdflib graph, for the exporters that read one."""
-        graph = Graph()
-        bind_prefixes(graph, self.base)
-        data = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-        graph.parse(data=data, format="nt")
-        return graph
+    def to_knowledge_graph(self) -> KnowledgeGraph:
+        """The named graphs and the merged graph, for the exporters to write."""
+        reports = [
+            ReportTriples(
+                ox.NamedNode(iri),
+                tuple(
+                    q.triple
+                    for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(iri))
+                ),
+            )
+            for iri in self.report_iris
+        ]
+        merged = (q.triple for q in self.store.quads_for_pattern(None, None, None, _DEFAULT))
+        return KnowledgeGraph.of(reports, self.base, merged)
