@@ -136,10 +136,18 @@ def read_view(graph: Graph) -> GraphView:
                 if iri:
                     acted_in[iri].add(action.sentence)
 
+    # Mentions are resources (grk:refersTo the entity, grk:inSentence); older graphs link the
+    # entity to its sentences directly (grk:mentionedIn).
+    mentioned_in: dict[Node, set[Node]] = defaultdict(set)
+    for mention, entity in graph.subject_objects(GRK.refersTo):
+        mentioned_in[entity].update(graph.objects(mention, GRK.inSentence))
+    for entity, sentence in graph.subject_objects(GRK.mentionedIn):
+        mentioned_in[entity].add(sentence)
+
     entities = []
     for node in sorted({s for _, cls in ENTITY_TYPES for s in _subjects(graph, cls)}):
         types = [name for name, cls in ENTITY_TYPES if (node, RDF.type, cls) in graph]
-        mentioned = {sentence_iri(s) for s in graph.objects(node, GRK.mentionedIn)}
+        mentioned = {sentence_iri(s) for s in mentioned_in[node]}
         in_sentences = sorted(
             {s for s in mentioned if s} | acted_in[str(node)],
             key=lambda iri: (sentences[iri].report, sentences[iri].start or 0, iri),
