@@ -117,7 +117,12 @@ def page_data(view: GraphView) -> dict[str, Any]:
         ],
         "sections": [{"name": name, "zh": SECTION_NAMES.get(name, name)} for name in sections],
         "sentences": [
-            {"text": s.text, "section": s.section, "report": report_ids.get(s.report)}
+            {
+                "text": s.text,
+                "section": s.section,
+                "heading": s.heading,
+                "report": report_ids.get(s.report),
+            }
             for s in view.sentences.values()
         ],
         "nodes": nodes,

@@ -37,6 +37,7 @@ class SentenceView:
     section: str  # the section kind: review, plan, outlook, preamble, other (or unknown)
     report: str  # the report's title (with its file name if another report has the same title)
     start: int | None = None
+    heading: str = ""  # the section's heading as written, where the graph has it
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,10 +182,10 @@ def _report_names(graph: Graph) -> dict[Node, str]:
 
 
 def _read_sentence(graph: Graph, node: URIRef, report_names: dict[Node, str]) -> SentenceView:
+    section_node = graph.value(node, GRK.inSection)
     section = graph.value(node, GRK.sectionKind)
-    if section is None:  # the kind may live on a section resource instead
-        section_node = graph.value(node, GRK.inSection)
-        section = graph.value(section_node, GRK.sectionKind) if section_node else None
+    if section is None and section_node is not None:  # the kind may be on the section only
+        section = graph.value(section_node, GRK.sectionKind)
     report = graph.value(node, GRK.inReport)
     start = graph.value(node, GRK.startOffset)
     return SentenceView(
@@ -193,6 +194,7 @@ def _read_sentence(graph: Graph, node: URIRef, report_names: dict[Node, str]) ->
         section=_text(section) or NO_SECTION,
         report=report_names.get(report, "") if report is not None else "",
         start=int(start.toPython()) if isinstance(start, Literal) else None,
+        heading=_text(graph.value(section_node, RDFS.label)) if section_node else "",
     )
 
 

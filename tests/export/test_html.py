@@ -96,6 +96,8 @@ def test_page_data_has_every_entity_of_the_graph(sample: tuple[str, Graph]) -> N
     assert "326亩" in units and any(text.endswith("%") for text in units)
     assert {"review", "plan"} <= {section["name"] for section in data["sections"]}
     assert all(node["sections"] for node in data["nodes"])  # "unknown" when not mentioned
+    headings = {s["heading"] for s in data["sentences"] if s["section"] == "review"}
+    assert any("2023年工作回顾" in heading for heading in headings)
 
 
 @pytest.mark.parametrize("text", TRICKY_STRINGS)

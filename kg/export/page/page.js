@@ -54,7 +54,7 @@
     const sentence = DATA.sentences[index];
     const report = DATA.reports.length > 1 && sentence.report !== null ? DATA.reports[sentence.report] : null;
     return el("div", { class: "sentence" },
-      el("span", { class: "tag" }, sectionName(sentence.section)),
+      el("span", { class: "tag", title: sectionName(sentence.section) }, sentence.heading || sectionName(sentence.section)),
       report ? el("span", { class: "tag" }, report) : null,
       sentence.text);
   }
