@@ -33,6 +33,8 @@ Examples:
     epilog="""\b
 Example:
   kg build examples/sample-report.txt -o out/   # writes out/graph.ttl and out/graph.html
+  kg query out/graph.ttl plan-targets           # a bundled SPARQL query
+  kg validate out/graph.ttl                     # check the graph against the SHACL shapes
 """
 )
 @click.version_option(__version__, prog_name="kg")
@@ -119,6 +121,100 @@ def evaluate(gold: Path, corpus: Path | None, show_errors: bool) -> None:
 
     result = evaluate_gold(gold, corpus)
     click.echo(format_scores(result, show_errors=show_errors))
+
+
+EPILOG_QUERY = """\b
+Examples:
+  kg query out/graph.ttl 'SELECT ?p ?label WHERE { ?p a grk:Project ; rdfs:label ?label }'
+  kg query out/graph.ttl ontology/queries/plan-targets.rq --format csv
+  kg query out/graph.ttl project-metrics --param project=滨江智造产业园
+  kg query a/graph.nq b/graph.nq completed-projects-by-place --format json
+
+\b
+QUERY is SPARQL text, a .rq file, or the name of a bundled query in ontology/queries/
+(completed-projects-by-place, plan-targets, …). The usual prefixes (grk: schema: prov:
+rdfs: skos: time: xsd: and one per kind of resource) need no PREFIX line.
+"""
+
+EPILOG_VALIDATE = """\b
+Examples:
+  kg validate out/graph.ttl
+  kg validate corpus/graph.nq --shapes my-shapes.ttl
+
+\b
+Exit codes: 0 conforms; 1 does not conform (or cannot be read).
+"""
+
+
+@cli.command(epilog=EPILOG_QUERY)
+@click.argument("graphs", nargs=-1, required=True, metavar="GRAPH... QUERY")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Result format (json: SPARQL 1.1 query results). CONSTRUCT results print as Turtle.",
+)
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to VALUE (a string; <...> for an IRI), repeatable. Values are bound, "
+    "never pasted into the query text.",
+)
+def query(
+    graphs: Sequence[str], output: Literal["table", "csv", "json"], params: Sequence[str]
+) -> None:
+    """Run a SPARQL query over graph files (.ttl .nt .jsonld .trig .nq).
+
+    The files are loaded into an embedded pyoxigraph store; the query sees the union of their
+    graphs.
+    """
+    from kg.query import load_store, parse_bindings, read_query, run_query
+    from kg.query.output import format_result
+    from kg.rdf.iris import prefixes
+    from kg.rdf.namespaces import DEFAULT_BASE
+
+    if len(graphs) < 2:
+        raise click.UsageError("give at least one GRAPH file and a QUERY")
+    *files, query_text = graphs
+    bindings = parse_bindings(params)
+    text = read_query(query_text)
+    store = load_store(files)
+    result = run_query(store, text, bindings)
+    click.echo(format_result(result, output, prefixes(DEFAULT_BASE)))
+
+
+@cli.command(epilog=EPILOG_VALIDATE)
+@click.argument("graphs", nargs=-1, required=True, metavar="GRAPH...")
+@click.option(
+    "--shapes",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="SHACL shapes file (default: the bundled ontology/shapes.ttl).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="Violations listed as examples.",
+)
+def validate(graphs: Sequence[str], shapes: Path | None, limit: int) -> None:
+    """Check graph files against the SHACL shapes (pyshacl) and list what does not conform.
+
+    The files are checked together, as one graph (named graphs merged).
+    """
+    from kg.rdf.files import read_quads
+    from kg.rdf.validate import quads_to_graph, validate_graph
+
+    result = validate_graph(quads_to_graph(read_quads(graphs)), shapes=shapes)
+    click.echo(result.summary(limit=limit))
+    if not result.conforms:
+        raise SystemExit(1)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -16,8 +16,8 @@ from rdflib import Graph
 
 from kg.errors import ConfigError
 from kg.export.atomic import atomic_write
-from kg.export.formats import RdfFormat
 from kg.rdf.dataset import KnowledgeGraph
+from kg.rdf.formats import RdfFormat
 
 Engine = Literal["oxigraph", "rdflib"]
 ENGINES: tuple[Engine, ...] = ("oxigraph", "rdflib")

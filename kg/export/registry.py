@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import ConfigError
-from kg.export.formats import RDF_FORMATS, RdfFormat, rdf_format_of
 from kg.export.html import write_html
 from kg.export.rdf import Engine, write_rdf
 from kg.rdf.dataset import KnowledgeGraph
+from kg.rdf.formats import RDF_FORMATS, RdfFormat, rdf_format_of
 
 Writer = Callable[[KnowledgeGraph, Path, Engine], None]
 
