@@ -70,7 +70,7 @@ def test_bad_input_gives_one_line_and_no_traceback(
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
 
-@pytest.mark.parametrize("command", [(), ("build",), ("evaluate",)])
+@pytest.mark.parametrize("command", [(), ("build",), ("evaluate",), ("query",), ("validate",)])
 def test_every_command_has_help_with_an_example(command: tuple[str, ...]) -> None:
     result = run(*command, "--help")
     assert result.returncode == 0
