@@ -1,23 +1,35 @@
-"""Build the graph of one or more reports and write it to an output directory or file."""
+"""Build the graph of many reports and write it to an output directory or file.
+
+Inputs are files or directories of reports. Each report is built on its own (in worker
+processes, or on a Dask cluster), its graph cached by the checksum of its bytes, then all are
+merged into one corpus dataset: a named graph per report and the merged corpus graph.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import ConfigError, OutputError
+from kg.corpus.aliases import find_aliases
+from kg.corpus.cache import BuildCache
+from kg.corpus.dataset import CorpusDataset
+from kg.corpus.inputs import InputFile, collect_inputs
+from kg.corpus.runner import ReportTask, run_tasks
+from kg.corpus.task import ReportGraph, Skipped
+from kg.errors import ConfigError, InputError, OutputError
 from kg.export import Exporter, exporter_for, exporter_for_path
 from kg.export.rdf import Engine
-from kg.pipeline import extract_file
-from kg.rdf.dataset import KnowledgeGraph
-from kg.rdf.graph import report_triples
 from kg.rdf.iris import check_base
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.rdf.provenance import BuildInfo
 
 DEFAULT_FORMATS = ("turtle", "html")
+
+Progress = Callable[[int, int], None]  # (reports done, reports to do)
 
 
 @dataclass(frozen=True)
@@ -28,6 +40,9 @@ class BuildSummary:
     written: tuple[Path, ...]
     counts: Counter[str] = field(default_factory=Counter)
     triples: int = 0
+    skipped: tuple[Skipped, ...] = ()
+    reused: int = 0  # reports taken unchanged from the build cache
+    aliases: int = 0  # entity resources merged into another by the alias rules
 
 
 def build(
@@ -39,11 +54,17 @@ def build(
     formats: Sequence[str] = (),
     engine: Engine = "oxigraph",
     build_info: BuildInfo | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+    use_cache: bool = True,
+    progress: Progress | None = None,
 ) -> BuildSummary:
-    """Extract every input, merge their graphs, and write them.
+    """Build every input report, merge their graphs, and write them.
 
     ``output`` is a directory that receives one file per format (``graph.ttl`` and
     ``graph.html`` by default), or a file whose extension names its one format (``out.nq``).
+    A report that cannot be read or built is skipped and listed in the summary; if none can be
+    built, the first reason is raised as an ``InputError``.
     """
     targets = _targets(Path(output), formats)
     if not force:
@@ -52,29 +73,43 @@ def build(
             raise OutputError(f"{', '.join(existing)} already exists; use --force to replace it")
     check_base(base)
     info = build_info or BuildInfo.from_environment()
-
-    extractions = [extract_file(path) for path in inputs]
-    graph = KnowledgeGraph.of(
-        (report_triples(extraction, base=base, build=info) for extraction in extractions), base
-    )
-    counts: Counter[str] = Counter()
-    for extraction in extractions:
-        counts.update(entity.type.value for entity in extraction.entities)
-        counts["Action"] += len(extraction.actions)
-        counts["Metric"] += len(extraction.metrics)
-
     directory = targets[0][1].parent
+
+    files = collect_inputs(inputs)
+    cache = BuildCache(directory, base) if use_cache else None
+    results, skipped, reused = _build_reports(
+        files, cache, base, info, workers, scheduler, progress
+    )
+    if not results:
+        if len(skipped) == 1:
+            raise InputError(skipped[0].reason)
+        raise InputError(f"no report could be built ({len(skipped)} skipped): {skipped[0].reason}")
+
+    aliases = find_aliases(entity for report in results for entity in report.entities)
+    dataset = CorpusDataset(aliases, base)
+    counts: Counter[str] = Counter()
+    for report in results:
+        dataset.add_report(report)
+        counts.update(dict(report.counts))
+    dataset.settle_labels()
+
+    graph = dataset.to_knowledge_graph()
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(f"{directory}: cannot create directory ({error.strerror})") from None
     for exporter, path in targets:
         exporter.write(graph, path, engine)
+    if cache is not None:
+        cache.save({report.checksum for report in results})
     return BuildSummary(
-        inputs=tuple(e.report.source_name for e in extractions),
+        inputs=tuple(report.name for report in results),
         written=tuple(path for _, path in targets),
         counts=counts,
-        triples=len(graph),
+        triples=len(dataset),
+        skipped=tuple(skipped),
+        reused=reused,
+        aliases=len(aliases),
     )
 
 
@@ -93,3 +128,68 @@ def _targets(output: Path, formats: Sequence[str]) -> list[tuple[Exporter, Path]
         raise OutputError(f"{output}: exists and is not a directory")
     exporters = {e.name: e for e in (exporter_for(name) for name in formats or DEFAULT_FORMATS)}
     return [(exporter, output / exporter.filename) for exporter in exporters.values()]
+
+
+def _build_reports(
+    files: Sequence[InputFile],
+    cache: BuildCache | None,
+    base: str,
+    info: BuildInfo,
+    workers: int,
+    scheduler: str | None,
+    progress: Progress | None,
+) -> tuple[list[ReportGraph], list[Skipped], int]:
+    """Each input's graph, from the cache or built anew, in input order; and what was skipped."""
+    slots: list[ReportGraph | Skipped | None] = []
+    tasks: list[tuple[int, ReportTask]] = []
+    for index, file in enumerate(files):
+        try:
+            data = _read_bytes(file)
+        except InputError as error:
+            slots.append(Skipped(file.name, str(error)))
+            continue
+        file_name = "stdin" if file.is_stdin else Path(file.path).name
+        checksum = hashlib.sha256(data).hexdigest()
+        cached = cache.get(checksum, file.name, file_name) if cache else None
+        slots.append(cached)
+        if cached is None:
+            tasks.append((index, ReportTask(file.name, file_name, data)))
+    reused = sum(isinstance(slot, ReportGraph) for slot in slots)
+
+    done = 0
+    if progress:
+        progress(done, len(tasks))
+    runs = run_tasks([task for _, task in tasks], base, info, workers=workers, scheduler=scheduler)
+    for task_index, result in runs:
+        position, task = tasks[task_index]
+        slots[position] = result
+        if cache is not None and isinstance(result, ReportGraph):
+            cache.put(result, task.file_name)
+        done += 1
+        if progress:
+            progress(done, len(tasks))
+
+    results: list[ReportGraph] = []
+    skipped: list[Skipped] = []
+    checksums: set[str] = set()
+    for slot in slots:
+        if isinstance(slot, Skipped):
+            skipped.append(slot)
+        elif isinstance(slot, ReportGraph) and slot.checksum not in checksums:
+            checksums.add(slot.checksum)  # the same bytes twice are one report
+            results.append(slot)
+    return results, skipped, reused
+
+
+def _read_bytes(file: InputFile) -> bytes:
+    if file.is_stdin:
+        return sys.stdin.buffer.read()
+    path = Path(file.path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, expected a report file")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror})") from None

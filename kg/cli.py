@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import click
 
@@ -17,10 +18,17 @@ EPILOG_BUILD = """\b
 Examples:
   kg build examples/sample-report.txt -o out/
   kg build examples/sample-report.txt -o out/ -f turtle -f nquads -f jsonld
-  kg build ../shared/corpus/provinces-2026/*.txt -o corpus.nq
+  kg build ../shared/corpus/provinces-2026 -o corpus.nq
+  kg build reports/ -o out/ --force --scheduler tcp://10.0.0.5:8786
   cat report.txt | kg build - -o out/ --force
   SOURCE_DATE_EPOCH=0 kg build report.txt -o out/   # a reproducible build time
+
+\b
+Exit codes: 0 built; 1 nothing built (or a bad option); 3 built, but some inputs were skipped.
 """
+
+# A corpus build wrote its outputs but left out inputs it could not read.
+EXIT_SKIPPED = 3
 
 EPILOG_EVALUATE = """\b
 Examples:
@@ -43,7 +51,7 @@ def cli() -> None:
 
 
 @cli.command(epilog=EPILOG_BUILD)
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, required=True, metavar="DIR_OR_FILE...")
 @click.option(
     "-o",
     "--output",
@@ -76,6 +84,20 @@ def cli() -> None:
     default=None,
     help="Base IRI of the resources (default: https://w3id.org/govreport-kg/id/).",
 )
+@click.option(
+    "-j",
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: one per core).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Run on a Dask cluster at this scheduler address instead of local processes.",
+)
+@click.option("--no-cache", is_flag=True, help="Rebuild every input, ignoring OUTDIR/.kg-cache.")
 def build(
     inputs: Sequence[str],
     outdir: Path,
@@ -83,23 +105,49 @@ def build(
     base: str | None,
     formats: Sequence[str],
     writer: Literal["oxigraph", "rdflib"],
+    workers: int | None,
+    scheduler: str | None,
+    no_cache: bool,
 ) -> None:
-    """Build the graph of report files (or - for standard input) into OUTPUT.
+    """Build the graph of reports into OUTPUT: files, directories of them, or - (standard input).
 
-    Writes OUTPUT/graph.ttl (Turtle) and OUTPUT/graph.html (an interactive page) by default,
-    then prints what it found, by type. The graph records the build time: set
-    SOURCE_DATE_EPOCH to fix it and get the same bytes from the same input.
+    Reads .txt (UTF-8, UTF-8 with BOM, GBK, GB18030), .html, .docx and .pdf. Writes
+    OUTPUT/graph.ttl (the merged corpus graph, one resource per entity across reports) and
+    OUTPUT/graph.html (an interactive page) by default, then prints what it found, by type.
+    Unchanged inputs are taken from the previous build's cache; a bad input is reported and
+    skipped. The graph records the build time: set SOURCE_DATE_EPOCH to fix it and get the
+    same bytes from the same input.
     """
     from kg.build import build as build_graph
+    from kg.corpus.runner import default_workers
     from kg.rdf.namespaces import DEFAULT_BASE
 
-    summary = build_graph(
-        inputs, outdir, force=force, base=base or DEFAULT_BASE, formats=formats, engine=writer
-    )
+    with _progress_bar("building") as progress:
+        summary = build_graph(
+            inputs,
+            outdir,
+            force=force,
+            base=base or DEFAULT_BASE,
+            formats=formats,
+            engine=writer,
+            workers=workers or default_workers(),
+            scheduler=scheduler,
+            use_cache=not no_cache,
+            progress=progress,
+        )
     counts = ", ".join(f"{name} {count}" for name, count in sorted(summary.counts.items()))
-    click.echo(f"read {len(summary.inputs)} report(s): {counts}; {summary.triples} triples")
+    reused = f" ({summary.reused} unchanged, from the cache)" if summary.reused else ""
+    merged = f"; {summary.aliases} aliases merged" if summary.aliases else ""
+    click.echo(
+        f"read {len(summary.inputs)} report(s){reused}: {counts}; {summary.triples} triples{merged}"
+    )
     for path in summary.written:
         click.echo(f"wrote {path}")
+    for skipped in summary.skipped:
+        click.echo(f"kg: skipped {skipped.reason}", err=True)
+    if summary.skipped:
+        click.echo(f"kg: {len(summary.skipped)} input(s) skipped", err=True)
+        sys.exit(EXIT_SKIPPED)
 
 
 @cli.command(epilog=EPILOG_EVALUATE)
@@ -123,12 +171,20 @@ def evaluate(gold: Path, corpus: Path | None, show_errors: bool) -> None:
     click.echo(format_scores(result, show_errors=show_errors))
 
 
+EPILOG_LOAD = """\b
+Examples:
+  kg build ../shared/corpus/provinces-2026 -o corpus/ -f nquads
+  kg load corpus/graph.nq --store corpus-db/
+  kg query --store corpus-db/ completed-projects-by-place
+"""
+
 EPILOG_QUERY = """\b
 Examples:
   kg query out/graph.ttl 'SELECT ?p ?label WHERE { ?p a grk:Project ; rdfs:label ?label }'
   kg query out/graph.ttl ontology/queries/plan-targets.rq --format csv
-  kg query out/graph.ttl project-metrics --param project=滨江智造产业园
+  kg query out/graph.ttl project-metrics --param project=滨江智造产业园一期
   kg query a/graph.nq b/graph.nq completed-projects-by-place --format json
+  kg query --store corpus-db/ 'SELECT ?r (COUNT(?a) AS ?n) WHERE { ?a grk:... } GROUP BY ?r'
 
 \b
 QUERY is SPARQL text, a .rq file, or the name of a bundled query in ontology/queries/
@@ -145,9 +201,48 @@ Examples:
 Exit codes: 0 conforms; 1 does not conform (or cannot be read).
 """
 
+EPILOG_PUSH = """\b
+Examples:
+  kg push corpus/graph.nq --endpoint http://127.0.0.1:7878/store
+  kg push out/graph.ttl --endpoint http://localhost:3030/ds/data --graph https://example.org/g
+"""
+
+
+@cli.command(epilog=EPILOG_LOAD)
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--store",
+    "store_dir",
+    default="kg-store",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Directory of the on-disk store (created when missing).",
+)
+@click.option("--graph", default=None, help="Load Turtle / N-Triples into this named graph.")
+def load(graphs: Sequence[Path], store_dir: Path, graph: str | None) -> None:
+    """Bulk-load graph files (.ttl .nt .nq .trig .jsonld) into an embedded on-disk store.
+
+    N-Quads and TriG keep their named graphs (one per report); Turtle and N-Triples go to the
+    default graph unless --graph names one. Query the store with kg query --store.
+    """
+    from kg.store import load_files
+
+    summary = load_files(graphs, store_dir, graph=graph)
+    click.echo(
+        f"loaded {summary.files} file(s) into {store_dir}: "
+        f"{summary.quads} quads in {summary.graphs} named graph(s)"
+    )
+
 
 @cli.command(epilog=EPILOG_QUERY)
-@click.argument("graphs", nargs=-1, required=True, metavar="GRAPH... QUERY")
+@click.argument("arguments", nargs=-1, required=True, metavar="[GRAPH...] QUERY")
+@click.option(
+    "--store",
+    "store_dir",
+    default=None,
+    type=click.Path(path_type=Path),
+    help="Query this on-disk store (from kg load) instead of graph files.",
+)
 @click.option(
     "--format",
     "output",
@@ -166,24 +261,34 @@ Exit codes: 0 conforms; 1 does not conform (or cannot be read).
     "never pasted into the query text.",
 )
 def query(
-    graphs: Sequence[str], output: Literal["table", "csv", "json"], params: Sequence[str]
+    arguments: Sequence[str],
+    store_dir: Path | None,
+    output: Literal["table", "csv", "json"],
+    params: Sequence[str],
 ) -> None:
-    """Run a SPARQL query over graph files (.ttl .nt .jsonld .trig .nq).
+    """Run a SPARQL query over graph files (.ttl .nt .jsonld .trig .nq) or a store.
 
-    The files are loaded into an embedded pyoxigraph store; the query sees the union of their
-    graphs.
+    Graph files are loaded into an embedded pyoxigraph store. When nothing is in the default
+    graph (N-Quads, TriG), the query sees the union of the named graphs.
     """
     from kg.query import load_store, parse_bindings, read_query, run_query
     from kg.query.output import format_result
     from kg.rdf.iris import prefixes
     from kg.rdf.namespaces import DEFAULT_BASE
 
-    if len(graphs) < 2:
-        raise click.UsageError("give at least one GRAPH file and a QUERY")
-    *files, query_text = graphs
+    *graphs, query_text = arguments
     bindings = parse_bindings(params)
     text = read_query(query_text)
-    store = load_store(files)
+    if store_dir is not None:
+        from kg.store import open_store
+
+        if graphs:
+            raise click.UsageError("give graph files or --store, not both")
+        store = open_store(store_dir, read_only=True)
+    else:
+        if not graphs:
+            raise click.UsageError("give at least one GRAPH file and a QUERY, or --store DIR")
+        store = load_store(graphs)
     result = run_query(store, text, bindings)
     click.echo(format_result(result, output, prefixes(DEFAULT_BASE)))
 
@@ -215,6 +320,49 @@ def validate(graphs: Sequence[str], shapes: Path | None, limit: int) -> None:
     click.echo(result.summary(limit=limit))
     if not result.conforms:
         raise SystemExit(1)
+
+
+@cli.command(epilog=EPILOG_PUSH)
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The SPARQL 1.1 Graph Store Protocol endpoint (Oxigraph: http://HOST:7878/store).",
+)
+@click.option("--graph", default=None, help="Send Turtle / N-Triples to this named graph.")
+@click.option("--replace", is_flag=True, help="Replace each graph (PUT) instead of adding (POST).")
+def push(graphs: Sequence[Path], endpoint: str, graph: str | None, replace: bool) -> None:
+    """Send graph files to a SPARQL server: each report's named graph to its own graph."""
+    from kg.store import push_files
+
+    summary = push_files(graphs, endpoint, graph=graph, replace=replace)
+    click.echo(
+        f"pushed {summary.triples} triples in {summary.graphs} graph(s) "
+        f"to {endpoint} ({summary.requests} request(s))"
+    )
+
+
+@contextlib.contextmanager
+def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on standard error when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bar: Any = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None and total > 1:
+            bar = click.progressbar(length=total, label=label, file=sys.stderr).__enter__()
+        if bar is not None:
+            bar.update(done - bar.pos)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

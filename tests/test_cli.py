@@ -55,14 +55,16 @@ def test_existing_output_is_refused_without_force(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (("build", "/nonexistent/report.txt", "-o", "OUT"), "no such file"),
-        (("build", ".", "-o", "OUT"), "is a directory"),
+        (("build", "EMPTY", "-o", "OUT"), "holds no report files"),
         (("build", "-o", "OUT"), "Missing argument"),
     ],
 )
 def test_bad_input_gives_one_line_and_no_traceback(
     tmp_path: Path, args: tuple[str, ...], message: str
 ) -> None:
-    args = tuple(str(tmp_path / "out") if a == "OUT" else a for a in args)
+    (tmp_path / "empty").mkdir()
+    places = {"OUT": str(tmp_path / "out"), "EMPTY": str(tmp_path / "empty")}
+    args = tuple(places.get(a, a) for a in args)
     result = run(*args)
     assert result.returncode != 0
     assert message in result.stderr
@@ -70,7 +72,9 @@ def test_bad_input_gives_one_line_and_no_traceback(
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
 
-@pytest.mark.parametrize("command", [(), ("build",), ("evaluate",), ("query",), ("validate",)])
+@pytest.mark.parametrize(
+    "command", [(), ("build",), ("evaluate",), ("load",), ("query",), ("push",), ("validate",)]
+)
 def test_every_command_has_help_with_an_example(command: tuple[str, ...]) -> None:
     result = run(*command, "--help")
     assert result.returncode == 0

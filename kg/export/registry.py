@@ -1,6 +1,7 @@
 """The registry of exporters: a format name maps to a writer and the file name it writes.
 
-RDF formats (``turtle``, ``ntriples``, ``jsonld``, ``trig``, ``nquads``) and the ``html`` page.
+RDF formats (``turtle``, ``ntriples``, ``jsonld``, ``trig``, ``nquads``), the ``html`` page,
+the Neo4j import files (``neo4j``) and Gephi files (``graphml``, ``gexf``).
 A name can also be given as a file extension (``graph.nq``); an unknown one lists the valid ones.
 """
 
@@ -10,8 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from rdflib import Graph
+
 from kg.errors import ConfigError
+from kg.export.gephi import write_gexf, write_graphml
 from kg.export.html import write_html
+from kg.export.neo4j import write_neo4j
 from kg.export.rdf import Engine, write_rdf
 from kg.rdf.dataset import KnowledgeGraph
 from kg.rdf.formats import RDF_FORMATS, RdfFormat, rdf_format_of
@@ -34,13 +39,22 @@ def _rdf_exporter(rdf_format: RdfFormat) -> Exporter:
     return Exporter(rdf_format.name, rdf_format.filename, write, rdf_format.aliases)
 
 
-def _write_html(graph: KnowledgeGraph, path: Path, engine: Engine) -> None:
-    write_html(graph.to_rdflib(), path)
+def _via_rdflib(write: Callable[[Graph, Path], None]) -> Writer:
+    """A writer for exporters that read the merged graph as an rdflib ``Graph``."""
+
+    def write_merged(graph: KnowledgeGraph, path: Path, engine: Engine) -> None:
+        write(graph.to_rdflib(), path)
+
+    return write_merged
 
 
 EXPORTERS: dict[str, Exporter] = {
     **{name: _rdf_exporter(f) for name, f in RDF_FORMATS.items()},
-    "html": Exporter("html", "graph.html", _write_html),
+    "html": Exporter("html", "graph.html", _via_rdflib(write_html)),
+    # Graph databases and Gephi; neo4j writes a directory of neo4j-admin import files.
+    "neo4j": Exporter("neo4j", "neo4j", _via_rdflib(write_neo4j)),
+    "graphml": Exporter("graphml", "graph.graphml", _via_rdflib(write_graphml)),
+    "gexf": Exporter("gexf", "graph.gexf", _via_rdflib(write_gexf)),
 }
 
 
@@ -56,7 +70,9 @@ def exporter_for(name: str) -> Exporter:
 
 def exporter_for_path(path: str | Path) -> Exporter | None:
     """The exporter a file name's extension names (``.ttl``, ``.nq``, ``.html``…), or None."""
-    if Path(path).suffix.lower() == ".html":
-        return EXPORTERS["html"]
+    suffix = Path(path).suffix.lower()
+    for exporter in EXPORTERS.values():
+        if exporter.name not in RDF_FORMATS and suffix and Path(exporter.filename).suffix == suffix:
+            return exporter
     rdf_format = rdf_format_of(path)
     return EXPORTERS[rdf_format.name] if rdf_format else None

@@ -88,18 +88,23 @@ def run_query(
     *,
     base: str = DEFAULT_BASE,
 ) -> QueryResult:
-    """Run ``query`` over the union of the store's graphs, with ``bindings`` substituted."""
+    """Run ``query`` with ``bindings`` substituted.
+
+    The default graph is the union of the named graphs when nothing was loaded into it (a
+    corpus in N-Quads or TriG: a graph per report), so ordinary queries need no ``GRAPH``.
+    """
     substitutions = {ox.Variable(name): value for name, value in (bindings or {}).items()}
+    union = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
     try:
         answer = store.query(
             query,
             prefixes=prefixes(base),
-            use_default_graph_as_union=True,
+            use_default_graph_as_union=union,
             substitutions=substitutions,
         )
     except SyntaxError as error:
         first_line = str(error).splitlines()[0] if str(error) else "syntax error"
-        raise ConfigError(f"not a valid SPARQL query: {first_line[:200]}") from None
+        raise ConfigError(f"invalid SPARQL query: {first_line[:200]}") from None
     except RuntimeError as error:  # e.g. a --param whose variable the query does not select
         raise ConfigError(f"cannot run the query: {error}") from None
     except OSError as error:

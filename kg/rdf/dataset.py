@@ -38,6 +38,9 @@ class KnowledgeGraph:
 
     reports: tuple[ReportTriples, ...]
     base: str = DEFAULT_BASE
+    # The merged graph when it is more than the union of the reports' graphs (the corpus merge
+    # rewrites aliased entities to one resource); None: the union.
+    merged: tuple[ox.Triple, ...] | None = None
     prefixes: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -46,14 +49,21 @@ class KnowledgeGraph:
         object.__setattr__(self, "prefixes", prefixes(self.base))
 
     @classmethod
-    def of(cls, reports: Iterable[ReportTriples], base: str = DEFAULT_BASE) -> KnowledgeGraph:
-        return cls(tuple(reports), base)
+    def of(
+        cls,
+        reports: Iterable[ReportTriples],
+        base: str = DEFAULT_BASE,
+        merged: Iterable[ox.Triple] | None = None,
+    ) -> KnowledgeGraph:
+        return cls(tuple(reports), base, None if merged is None else tuple(merged))
 
     @cached_property
     def triples(self) -> tuple[ox.Triple, ...]:
         """The merged graph: every report's triples once, in order."""
-        merged = dict.fromkeys(t for report in self.reports for t in report.triples)
-        return tuple(sorted(merged, key=_order))
+        if self.merged is not None:
+            return tuple(sorted(set(self.merged), key=_order))
+        union = dict.fromkeys(t for report in self.reports for t in report.triples)
+        return tuple(sorted(union, key=_order))
 
     def quads(self) -> list[ox.Quad]:
         """Each report's triples in the report's named graph, reports and triples in order."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.readers import reader_for
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -53,6 +54,15 @@ def read_source(path: str | Path) -> Source:
         except OSError as error:
             raise InputError(f"{file}: cannot read ({error.strerror})") from None
         name = file.name
+    return source_from_bytes(data, name)
+
+
+def source_from_bytes(data: bytes, name: str) -> Source:
+    """Decode a report's bytes; HTML, .docx and PDF (by the name's suffix) go to kg.readers."""
+    document = reader_for(name)
+    if document is not None:
+        read, kind = document
+        return Source(name, read(data, name), hashlib.sha256(data).hexdigest(), kind)
     text, encoding = decode_report_bytes(data, name=name)
     return Source(name, text, hashlib.sha256(data).hexdigest(), encoding)
 

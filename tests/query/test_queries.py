@@ -27,7 +27,7 @@ CASES: list[tuple[str, dict[str, str], list[Row]]] = [
         [
             {"place": "青溪区", "project": "青溪数据中心", "year": "2023"},
             {"place": "青溪区", "project": "金桂大酒店", "year": "2023"},
-            {"project": "滨江智造产业园", "verb": "建成投产", "year": "2023"},
+            {"project": "万达广场", "verb": "开业", "year": "2023", "region": "青溪区"},
         ],
     ),
     (
@@ -43,14 +43,14 @@ CASES: list[tuple[str, dict[str, str], list[Row]]] = [
         "organizations-and-projects",
         {},
         [
-            {"organization": "临江大学", "project": "青溪种业创新中心", "status": "planned"},
+            {"organization": "临江大学", "project": "青溪种业创新中心"},
             {"organization": "湘楚农业科学研究院", "project": "青溪种业创新中心"},
         ],
     ),
     (
         "project-metrics",
-        {"project": "滨江智造产业园"},
-        [{"project": "滨江智造产业园", "value": "42", "unit": "家", "kind": "actual"}],
+        {"project": "滨江智造产业园一期"},
+        [{"project": "滨江智造产业园一期", "value": "42", "unit": "家", "kind": "actual"}],
     ),
     (
         "project-status-timeline",
@@ -71,7 +71,7 @@ CASES: list[tuple[str, dict[str, str], list[Row]]] = [
     (
         "most-mentioned-entities",
         {"type": "Project"},
-        [{"type": "Project", "entity": "滨江智造产业园", "sentences": "2", "reports": "1"}],
+        [{"type": "Project", "entity": "芙蓉河大桥", "sentences": "2", "reports": "1"}],
     ),
     (
         "fact-provenance",
@@ -110,8 +110,8 @@ CASES: list[tuple[str, dict[str, str], list[Row]]] = [
     ),
     (
         "places-and-projects",
-        {"place": "莲花镇"},
-        [{"place": "莲花镇"}],
+        {"place": "青溪区"},
+        [{"place": "青溪区", "links": "region"}],
     ),
 ]
 QUERY_FILES = sorted(queries_dir().glob("*.rq"))

@@ -73,7 +73,7 @@ def test_the_same_entity_has_the_same_iri_in_two_reports() -> None:
         return {t.subject.value for t in triples if "/project/" in t.subject.value}
 
     shared = entities(first.triples) & entities(second.triples)
-    park = entity_iri("https://w3id.org/govreport-kg/id/", EntityType.PROJECT, "滨江智造产业园")
+    park = entity_iri("https://w3id.org/govreport-kg/id/", EntityType.PROJECT, "芙蓉河大桥")
     assert park in shared
     assert shared == entities(first.triples)
 

@@ -74,7 +74,7 @@ def test_the_report_carries_its_metadata_and_build(graph: Graph) -> None:
     assert str(one(graph, report, GRK.sourceFile)) == "sample-report.txt"
     assert len(str(one(graph, report, GRK.checksum))) == 64
     place = one(graph, report, SCHEMA.spatialCoverage)
-    assert (place, RDF.type, GRK.Place) in graph
+    assert (place, RDF.type, SCHEMA.Place) in graph
     run = next(graph.subjects(PROV.used, report))
     assert (run, RDF.type, GRK.Extraction) in graph
     assert one(graph, run, PROV.endedAtTime) == Literal(

@@ -1,0 +1,1 @@
+"""Many reports at once: inputs, report graphs, the build cache, aliases and the corpus."""

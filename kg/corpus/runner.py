@@ -1,0 +1,106 @@
+"""Run report tasks serially, on a local process pool, or on a Dask cluster.
+
+Each worker process loads jieba's dictionary and the spaCy pipeline once (``warm_up``), then
+builds reports one after another; results come back as they finish, for the progress bar.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
+
+from kg.corpus.task import ReportGraph, Skipped, build_report, warm_up
+from kg.errors import ConfigError
+from kg.rdf.provenance import BuildInfo
+
+SCHEDULER_TIMEOUT = 30  # seconds to wait for a Dask scheduler to answer
+Result = ReportGraph | Skipped
+Finished = tuple[int, Result]  # (index of the task, its result)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportTask:
+    """One report to build: where it came from, the name its suffix is read by, its bytes."""
+
+    name: str
+    file_name: str
+    data: bytes
+
+
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def run_tasks(
+    tasks: Sequence[ReportTask],
+    base: str,
+    build: BuildInfo,
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> Iterator[Finished]:
+    """Build every task's report; yield (task index, result) in the order they finish."""
+    if not tasks:
+        return iter([])
+    if scheduler:
+        return _run_on_dask(tasks, base, build, scheduler)
+    if workers <= 1 or len(tasks) == 1:
+        return _run_here(tasks, base, build)
+    return _run_on_pool(tasks, base, build, min(workers, len(tasks)))
+
+
+def _run_here(tasks: Sequence[ReportTask], base: str, build: BuildInfo) -> Iterator[Finished]:
+    warm_up()
+    for index, task in enumerate(tasks):
+        yield index, build_report(task.name, task.file_name, task.data, base, build)
+
+
+def _run_on_pool(
+    tasks: Sequence[ReportTask], base: str, build: BuildInfo, workers: int
+) -> Iterator[Finished]:
+    # "fork" lets workers share the pipeline the parent loaded once (copy on write); a forked
+    # child of a threaded parent can deadlock, so a threaded parent uses "spawn".
+    context: BaseContext
+    if "fork" in get_all_start_methods() and threading.active_count() == 1:
+        warm_up()
+        context = get_context("fork")
+    else:
+        context = get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up) as pool:
+        index_of: dict[Future[Result], int] = {
+            pool.submit(build_report, task.name, task.file_name, task.data, base, build): index
+            for index, task in enumerate(tasks)
+        }
+        pending = set(index_of)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield index_of[future], future.result()
+
+
+def _run_on_dask(
+    tasks: Sequence[ReportTask], base: str, build: BuildInfo, address: str
+) -> Iterator[Finished]:
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise ConfigError("--scheduler needs Dask: pip install 'govreport-kg[dask]'") from None
+    try:
+        client = Client(address, timeout=SCHEDULER_TIMEOUT, set_as_default=False)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as error:
+        raise ConfigError(f"cannot reach the Dask scheduler at {address} ({error})") from None
+    with client, client.as_current():
+        client.run(warm_up)
+        index_of = {
+            client.submit(build_report, t.name, t.file_name, t.data, base, build, pure=False): index
+            for index, t in enumerate(tasks)
+        }
+        for future in as_completed(index_of):  # type: ignore[no-untyped-call]
+            result: Result = future.result()
+            yield index_of[future], result

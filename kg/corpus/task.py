@@ -1,0 +1,94 @@
+"""The work done for one report, in whichever process runs it: bytes in, its graph out.
+
+The result is plain data (N-Triples text and small tuples) so that it crosses process and
+machine boundaries cheaply and can be cached on disk as it is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+from kg.pipeline import extract_source
+from kg.rdf.graph import report_triples
+from kg.rdf.iris import entity_iri
+from kg.rdf.provenance import BuildInfo
+from kg.records import EntityType
+from kg.text.reading import source_from_bytes
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    """An entity as the corpus merge sees it: its IRI, type and label."""
+
+    iri: str
+    type: EntityType
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportGraph:
+    """One report's graph, ready to merge: the graph as N-Triples and what the merge needs."""
+
+    name: str  # the input as given on the command line
+    checksum: str  # sha256 of the input bytes
+    report_iri: str
+    ntriples: str
+    entities: tuple[EntityRow, ...]
+    counts: tuple[tuple[str, int], ...]  # by type: Project, Organization, Place, Action, Metric
+
+    @property
+    def triples(self) -> int:
+        return self.ntriples.count("\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be built, with the one-line reason."""
+
+    name: str
+    reason: str
+
+
+def warm_up() -> None:
+    """Load jieba's dictionary and the spaCy pipeline: once per worker, before any report."""
+    from kg.nlp.pipeline import load_pipeline
+
+    load_pipeline()
+
+
+def build_report(
+    name: str, file_name: str, data: bytes, base: str, build: BuildInfo
+) -> ReportGraph | Skipped:
+    """Decode, extract and graph one report; a bad report gives ``Skipped``, never raises."""
+    try:
+        source = source_from_bytes(data, file_name)
+        extraction = extract_source(source)
+        graph = report_triples(extraction, base=base, build=build)
+    except KgError as error:
+        return Skipped(name, str(error))
+    except Exception as error:  # a bug on one report must not lose the corpus
+        return Skipped(name, f"{file_name}: internal error: {type(error).__name__}: {error}")
+    counts: Counter[str] = Counter(entity.type.value for entity in extraction.entities)
+    counts["Action"] += len(extraction.actions)
+    counts["Metric"] += len(extraction.metrics)
+    entities = {
+        EntityRow(entity_iri(base, entity.type, entity.key), entity.type, entity.label)
+        for entity in extraction.entities
+    }
+    return ReportGraph(
+        name=name,
+        checksum=source.checksum,
+        report_iri=graph.report.value,
+        ntriples=_ntriples(graph.triples),
+        entities=tuple(sorted(entities, key=lambda e: (e.iri, e.type))),
+        counts=tuple(sorted(counts.items())),
+    )
+
+
+def _ntriples(triples: tuple[ox.Triple, ...]) -> str:
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    return data.decode("utf-8") if data else ""

@@ -1,0 +1,169 @@
+"""Alias rules of the corpus merge, and the merged dataset they rewrite."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from kg.corpus.aliases import find_aliases, short_forms
+from kg.corpus.dataset import CorpusDataset
+from kg.corpus.task import EntityRow, ReportGraph
+from kg.data import data_table
+from kg.records import EntityType
+
+P, ORG, J = EntityType.PLACE, EntityType.ORGANIZATION, EntityType.PROJECT
+BASE = "https://example.org/id/"
+
+SHORT_FORMS = [
+    ("湖南省", P, {"湖南"}),
+    ("广西壮族自治区", P, {"广西"}),
+    ("新疆维吾尔自治区", P, {"新疆"}),
+    ("长沙市", P, {"长沙"}),
+    ("北京", P, set()),
+    ("华菱钢铁集团有限责任公司", ORG, {"华菱钢铁集团", "华菱钢铁"}),
+    ("长沙银行股份有限公司", ORG, {"长沙银行"}),
+    (
+        "湖南华菱钢铁集团有限责任公司",
+        ORG,
+        {
+            "华菱钢铁集团有限责任公司",
+            "华菱钢铁集团",
+            "华菱钢铁",
+            "湖南华菱钢铁集团",
+            "湖南华菱钢铁",
+        },
+    ),
+    ("湖南省", ORG, set()),  # an organization name is not cut like a place name
+    ("某公司", ORG, set()),  # too short once cut
+    ("滨江智造产业园", J, set()),  # projects have no short forms
+]
+
+# (entities of a corpus, expected aliases as {short label: full label})
+CORPORA = [
+    ("province", [(P, "湖南省"), (P, "湖南")], {"湖南": "湖南省"}),
+    ("ambiguous division", [(P, "吉林省"), (P, "吉林市"), (P, "吉林")], {}),
+    ("different types", [(ORG, "湖南"), (P, "湖南省")], {}),
+    ("short form absent", [(P, "湖南省"), (P, "长沙市")], {}),
+    (
+        "company with place prefix and chain",
+        [(ORG, "湖南华菱钢铁集团有限责任公司"), (ORG, "华菱钢铁集团"), (ORG, "华菱钢铁")],
+        {
+            "华菱钢铁集团": "湖南华菱钢铁集团有限责任公司",
+            "华菱钢铁": "湖南华菱钢铁集团有限责任公司",
+        },
+    ),
+    (
+        "two companies share a short name",
+        [(ORG, "中建集团有限公司"), (ORG, "中建股份有限公司"), (ORG, "中建")],
+        {},
+    ),
+    ("a phrase typed Place is not a prefix", [(ORG, "支持西湖大学"), (ORG, "西湖大学")], {}),
+]
+
+
+def rows(entities: list[tuple[EntityType, str]]) -> list[EntityRow]:
+    return [EntityRow(f"{BASE}{kind.value}/{label}", kind, label) for kind, label in entities]
+
+
+@pytest.mark.parametrize(("label", "kind", "expected"), SHORT_FORMS)
+def test_short_forms(label: str, kind: EntityType, expected: set[str]) -> None:
+    from kg.corpus.aliases import known_place_prefixes
+
+    assert short_forms(label, kind, known_place_prefixes()) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "entities", "expected"), CORPORA, ids=[case[0] for case in CORPORA]
+)
+def test_aliases_of_a_corpus(
+    name: str, entities: list[tuple[EntityType, str]], expected: dict[str, str]
+) -> None:
+    # The same entity seen in two reports is one row per report: duplicates change nothing.
+    found = find_aliases(rows(entities) + rows(entities))
+    assert {a.label: a.canonical_label for a in found.values()} == expected
+    for alias in found.values():
+        assert alias.iri.endswith(alias.label) and alias.canonical_iri.endswith(
+            alias.canonical_label
+        )
+
+
+def test_alias_rules_are_typed_rows() -> None:
+    for kind, ending in data_table("alias_suffixes.tsv"):
+        assert EntityType(kind) and ending
+
+
+def report_graph(iri: str, entities: list[tuple[EntityType, str]]) -> ReportGraph:
+    graph = Graph()
+    report = URIRef(iri)
+    entity_rows = rows(entities)
+    for row in entity_rows:
+        node = URIRef(row.iri)
+        graph.add((node, RDF.type, URIRef(f"{BASE}{row.type.value}")))
+        graph.add((node, RDFS.label, Literal(row.label, lang="zh")))
+        graph.add((node, URIRef(f"{BASE}mentionedIn"), report))
+    return ReportGraph("r", iri, iri, graph.serialize(format="nt"), tuple(entity_rows), ())
+
+
+def test_dataset_rewrites_aliases_to_one_resource_with_alt_label() -> None:
+    first = report_graph(f"{BASE}report/1", [(P, "湖南省"), (ORG, "长沙银行")])
+    second = report_graph(f"{BASE}report/2", [(P, "湖南")])
+    aliases = find_aliases([*first.entities, *second.entities])
+    dataset = CorpusDataset(aliases, BASE)
+    dataset.add_report(first)
+    dataset.add_report(second)
+    dataset.settle_labels()
+
+    merged = Graph().parse(
+        data=dataset.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()),
+        format="nt",
+    )
+    hunan = URIRef(f"{BASE}Place/湖南省")
+    assert set(merged.objects(hunan, RDFS.label)) == {Literal("湖南省", lang="zh")}
+    assert set(merged.objects(hunan, SKOS.altLabel)) == {Literal("湖南", lang="zh")}
+    assert set(merged.objects(hunan, URIRef(f"{BASE}mentionedIn"))) == {
+        URIRef(f"{BASE}report/1"),
+        URIRef(f"{BASE}report/2"),
+    }
+    assert (URIRef(f"{BASE}Place/湖南"), None, None) not in merged
+    # The second report's own named graph points at the canonical resource as well.
+    named = list(dataset.store.quads_for_pattern(None, None, None, ox.NamedNode(f"{BASE}report/2")))
+    assert {q.subject.value for q in named} == {str(hunan)}
+
+
+def test_settle_labels_keeps_one_label_per_language() -> None:
+    one = report_graph(f"{BASE}report/1", [(J, "观澜路北段")])
+    other = ReportGraph(
+        "r2",
+        "c2",
+        f"{BASE}report/2",
+        f'<{BASE}Project/观澜路北段> <{RDFS.label}> "观澜路 北段"@zh .\n',
+        (),
+        (),
+    )
+    dataset = CorpusDataset({}, BASE)
+    dataset.add_report(one)
+    dataset.add_report(other)
+    dataset.settle_labels()
+    node = ox.NamedNode(f"{BASE}Project/观澜路北段")
+    labels = {
+        q.object.value
+        for q in dataset.store.quads_for_pattern(
+            node, ox.NamedNode(str(RDFS.label)), None, ox.DefaultGraph()
+        )
+    }
+    alts = {
+        q.object.value
+        for q in dataset.store.quads_for_pattern(
+            node, ox.NamedNode(str(SKOS.altLabel)), None, ox.DefaultGraph()
+        )
+    }
+    assert labels == {"观澜路 北段"} and alts == {"观澜路北段"}
+
+
+def test_generic_names_have_no_duplicates() -> None:
+    from kg.data import data_lines
+
+    names = data_lines("alias_generic_names.txt")
+    assert names and len(names) == len(set(names))
