@@ -174,9 +174,9 @@ class _ReportBuilder:
         key = normalize_name(region)
         place = terms.iri(entity_iri(self.base, EntityType.PLACE, key))
         self.add(self.report, t(SCHEMA.spatialCoverage), place)
+        # A schema:Place always; a grk:Place only when the extractor found it in the text.
+        self.add(place, _TYPE, t(SCHEMA.Place))
         if (key, EntityType.PLACE) not in self._entities:
-            # A place, but not one the extractor found in the text: schema:Place, not grk:Place.
-            self.add(place, _TYPE, t(SCHEMA.Place))
             self.add(place, _LABEL, terms.zh(region))
 
     # text spans, added on first use
