@@ -51,6 +51,8 @@ Examples:
     epilog="""\b
 Example:
   kg build examples/sample-report.txt -o out/   # writes out/graph.ttl and out/graph.html
+  kg query out/graph.ttl plan-targets           # a bundled SPARQL query
+  kg validate out/graph.ttl                     # check the graph against the SHACL shapes
 
 \b
 Exit codes: 0 done, 1 error, 2 usage, 3 bad input, 4 output not written,
@@ -189,13 +191,30 @@ EPILOG_LOAD = """\b
 Examples:
   kg build ../shared/corpus/provinces-2026 -o corpus/ -f nquads
   kg load corpus/graph.nq --store corpus-db/
-  kg query --store corpus-db/ ontology/queries/completed-projects.rq
+  kg query --store corpus-db/ completed-projects-by-place
 """
 
 EPILOG_QUERY = """\b
 Examples:
+  kg query out/graph.ttl 'SELECT ?p ?label WHERE { ?p a grk:Project ; rdfs:label ?label }'
+  kg query out/graph.ttl ontology/queries/plan-targets.rq --format csv
+  kg query out/graph.ttl project-metrics --param project=滨江智造产业园一期
+  kg query a/graph.nq b/graph.nq completed-projects-by-place --format json
   kg query --store corpus-db/ 'SELECT ?r (COUNT(?a) AS ?n) WHERE { ?a grk:... } GROUP BY ?r'
-  kg query out/graph.ttl query.rq --format csv
+
+\b
+QUERY is SPARQL text, a .rq file, or the name of a bundled query in ontology/queries/
+(completed-projects-by-place, plan-targets, …). The usual prefixes (grk: schema: prov:
+rdfs: skos: time: xsd: and one per kind of resource) need no PREFIX line.
+"""
+
+EPILOG_VALIDATE = """\b
+Examples:
+  kg validate out/graph.ttl
+  kg validate corpus/graph.nq --shapes my-shapes.ttl
+
+\b
+Exit codes: 0 conforms; 1 does not conform (or cannot be read).
 """
 
 EPILOG_PUSH = """\b
@@ -246,25 +265,77 @@ def load(graphs: Sequence[Path], store_dir: Path, graph: str | None) -> None:
     type=click.Choice(["table", "csv", "json"]),
     default="table",
     show_default=True,
-    help="How to print the results.",
+    help="Result format (json: SPARQL 1.1 query results). CONSTRUCT results print as Turtle.",
 )
-def query(arguments: Sequence[str], store_dir: Path | None, output: str) -> None:
-    """Answer a SPARQL query (a string or a .rq file) over graph files or a store."""
-    from kg.store import memory_store, open_store, query_store
-    from kg.store.results import format_results
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to VALUE (a string; <...> for an IRI), repeatable. Values are bound, "
+    "never pasted into the query text.",
+)
+def query(
+    arguments: Sequence[str],
+    store_dir: Path | None,
+    output: Literal["table", "csv", "json"],
+    params: Sequence[str],
+) -> None:
+    """Run a SPARQL query over graph files (.ttl .nt .jsonld .trig .nq) or a store.
 
-    *graphs, text = arguments
-    if text.endswith(".rq") and Path(text).is_file():
-        text = Path(text).read_text(encoding="utf-8")
+    Graph files are loaded into an embedded pyoxigraph store. When nothing is in the default
+    graph (N-Quads, TriG), the query sees the union of the named graphs.
+    """
+    from kg.query import load_store, parse_bindings, read_query, run_query
+    from kg.query.output import format_result
+    from kg.rdf.iris import prefixes
+    from kg.rdf.namespaces import DEFAULT_BASE
+
+    *graphs, query_text = arguments
+    bindings = parse_bindings(params)
+    text = read_query(query_text)
     if store_dir is not None:
+        from kg.store import open_store
+
         if graphs:
             raise click.UsageError("give graph files or --store, not both")
         store = open_store(store_dir, read_only=True)
     else:
         if not graphs:
-            raise click.UsageError("give graph files to query, or --store DIR")
-        store = memory_store([Path(path) for path in graphs])
-    click.echo(format_results(query_store(store, text), output))
+            raise click.UsageError("give at least one GRAPH file and a QUERY, or --store DIR")
+        store = load_store(graphs)
+    result = run_query(store, text, bindings)
+    click.echo(format_result(result, output, prefixes(DEFAULT_BASE)))
+
+
+@cli.command(epilog=EPILOG_VALIDATE)
+@click.argument("graphs", nargs=-1, required=True, metavar="GRAPH...")
+@click.option(
+    "--shapes",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="SHACL shapes file (default: the bundled ontology/shapes.ttl).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="Violations listed as examples.",
+)
+def validate(graphs: Sequence[str], shapes: Path | None, limit: int) -> None:
+    """Check graph files against the SHACL shapes (pyshacl) and list what does not conform.
+
+    The files are checked together, as one graph (named graphs merged).
+    """
+    from kg.rdf.files import read_quads
+    from kg.rdf.validate import quads_to_graph, validate_graph
+
+    result = validate_graph(quads_to_graph(read_quads(graphs)), shapes=shapes)
+    click.echo(result.summary(limit=limit))
+    if not result.conforms:
+        raise SystemExit(1)
 
 
 @cli.command(epilog=EPILOG_PUSH)

@@ -14,12 +14,12 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.errors import ConfigError
-from kg.export.formats import RDF_FORMATS, RdfFormat, rdf_format_of
 from kg.export.gephi import write_gexf, write_graphml
 from kg.export.html import write_html
 from kg.export.neo4j import write_neo4j
 from kg.export.rdf import Engine, write_rdf
 from kg.rdf.dataset import KnowledgeGraph
+from kg.rdf.formats import RDF_FORMATS, RdfFormat, rdf_format_of
 
 Writer = Callable[[KnowledgeGraph, Path, Engine], None]
 
