@@ -8,6 +8,7 @@ label is the surface written most often; the others become alternative labels.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
@@ -33,9 +34,10 @@ def _division_keys() -> dict[str, str]:
 
 
 def normalize_name(text: str) -> str:
-    """The key under which surfaces of one name meet: no white space, ASCII letters upper-case,
-    a division's full and short forms under its shortest unambiguous form."""
-    squashed = _SPACES.sub("", text).upper()
+    """The key under which surfaces of one name meet: full-width folded (NFKC), no white
+    space, Latin letters upper-case, a division's full and short forms under its shortest
+    unambiguous form."""
+    squashed = _SPACES.sub("", unicodedata.normalize("NFKC", text)).upper()
     return _division_keys().get(squashed, squashed)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from kg.nlp.entity_ruler import span_other_types
 from kg.nlp.pipeline import load_pipeline
-from kg.records import EntityType, Mention, Report, SectionKind, Sentence
+from kg.records import EntityType, Mention, Report, Sentence
 from kg.text.cleaning import normalize_width
 
 
@@ -42,36 +42,13 @@ def find_mentions(report: Report) -> Iterator[Mention]:
                     sentence_index=sentences[index].index,
                     start=start,
                     end=end,
-                    text=span.text,
+                    # as written (full-width kept), like the gold; the pipeline saw it folded
+                    text=report.text[start:end],
                     type=EntityType(span.label_),
                     other_types=tuple(EntityType(t) for t in span_other_types(span)),
                 )
             )
-    if report.region:
-        mentions = add_region_mentions(report, report.region, mentions)
     yield from unify_types(mentions)
-
-
-def add_region_mentions(report: Report, region: str, mentions: list[Mention]) -> list[Mention]:
-    """The report's own region (from its title) is a place wherever the text names it on its
-    own, even when no gazetteer knows it (a district's name). The title itself is left to the
-    report's metadata."""
-    if len(region) < 2 or "XX" in region.upper():
-        return mentions
-    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for mention in mentions:
-        taken[mention.sentence_index].append((mention.start, mention.end))
-    added = []
-    for sentence in report.sentences:
-        if report.section_of(sentence).kind is SectionKind.PREAMBLE:
-            continue
-        start = sentence.text.find(region)
-        while start >= 0:
-            begin, end = sentence.start + start, sentence.start + start + len(region)
-            if not any(b < end and begin < e for b, e in taken[sentence.index]):
-                added.append(Mention(sentence.index, begin, end, region, EntityType.PLACE))
-            start = sentence.text.find(region, start + len(region))
-    return sorted([*mentions, *added], key=lambda m: m.start)
 
 
 def unify_types(mentions: list[Mention]) -> list[Mention]:
