@@ -20,7 +20,7 @@ def extract_source(source: Source) -> Extraction:
     return Extraction(
         report=report,
         entities=resolve_entities(mentions),
-        metrics=tuple(find_metrics(report)),
+        metrics=tuple(find_metrics(report, mentions)),
         actions=tuple(find_actions(report, mentions)),
     )
 

@@ -125,6 +125,11 @@ class Quantity:
     base_value: Decimal  # 36000
     base_unit: str  # 平方米
     qualifier: str = ""  # 超, 达, 以上, 余, 近, 约, 左右, 突破, 力争
+    # Written in Chinese numerals (三个, 两千亿元): outside the gold's metrics, kept for the graph.
+    chinese_numerals: bool = False
+    # The upper bound of a range (3-5万元: value 3, value_max 5), as written and in the base unit.
+    value_max: Decimal | None = None
+    base_value_max: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +144,7 @@ class Metric:
     basis: str = ""  # 同比, 较上年
     entity_key: str | None = None
     entity_type: EntityType | None = None
+    year: int | None = None  # the year the value is for: the section's, or one written (到2030年)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,14 @@ import pytest
 from kg.data import data_lines, data_table
 from kg.records import EntityType, SectionKind, Status
 
+HEAD_KINDS = ["fixed", "infra", "open", "weak"]
+PLACE_LEVELS = ["province", "city", "county"]
+
 TABLES = {
-    "entity_heads.tsv": (2, lambda row: EntityType(row[1])),
+    "entity_heads.tsv": (3, lambda row: (EntityType(row[1]), HEAD_KINDS.index(row[2]))),
+    "list_classes.tsv": (3, lambda row: (EntityType(row[1]), HEAD_KINDS.index(row[2]))),
+    "places_china.tsv": (3, lambda row: PLACE_LEVELS.index(row[2])),
+    "countries.tsv": (2, lambda row: re.compile("^[A-Z]{2}$").match(row[1]).group()),
     "action_verbs.tsv": (2, lambda row: Status(row[1])),
     "units.tsv": (4, lambda row: float(row[2])),
     "magnitudes.tsv": (2, lambda row: int(row[1])),
@@ -28,13 +34,34 @@ def test_table_rows_are_well_formed(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["boundary_words.txt", "places.txt", "modal_words.txt", "userdict.txt"]
+    "name",
+    [
+        "boundary_words.txt",
+        "places.txt",
+        "modal_words.txt",
+        "userdict.txt",
+        "name_verbs.txt",
+        "generic_words.txt",
+        "industry_words.txt",
+        "organizations.txt",
+        "build_cues.txt",
+        "name_suffixes.txt",
+    ],
 )
 def test_word_lists_have_no_duplicates(name: str) -> None:
     lines = data_lines(name)
     assert lines and len(lines) == len(set(lines))
 
 
-def test_junk_patterns_compile() -> None:
-    for line in data_lines("junk_lines.txt"):
+@pytest.mark.parametrize("name", ["junk_lines.txt", "name_suffixes.txt"])
+def test_patterns_compile(name: str) -> None:
+    for line in data_lines(name):
         re.compile(line)
+
+
+def test_every_data_file_names_its_purpose_in_a_header() -> None:
+    from importlib import resources
+
+    for path in resources.files("kg.data").iterdir():
+        if path.name.endswith((".txt", ".tsv")):
+            assert path.read_text(encoding="utf-8").startswith("#"), path.name

@@ -22,12 +22,14 @@ def format_scores(result: EvaluationResult, *, show_errors: bool = False) -> str
         *(_row(f"  {type_.value}", score) for type_, score in result.by_type.items()),
         _row("metrics", result.metrics),
         _row("project status", result.status),
+        _row("  given gold entities", result.status_given_entities),
     ]
     if show_errors:
         for name, score in (
             ("entities", result.typed),
             ("metrics", result.metrics),
             ("project status", result.status),
+            ("project status given gold entities", result.status_given_entities),
         ):
             lines.append(f"\n{name}: misses ({len(score.misses)})")
             lines.extend(f"  - {item}" for item in score.misses)

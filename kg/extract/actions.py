@@ -1,38 +1,66 @@
-"""Actions: a verb from the lexicon acting on the entities of its clause, with a status."""
+"""Actions: the verb of a clause acting on the entities it names, with agent, place and status.
+
+In each clause (a stretch between commas and semicolons) the governing verb is the lexicon verb
+closest before the first object (推进X、Y建设, 建成X), or else the last one after the objects
+(X、Y完成建设, X建设进入扫尾阶段). A verb that states no stage (获批, 依托) governs nothing. The
+objects are all the projects of the clause (a coordinated list gives one action on each);
+without a project, the other entities that are not its agent or its location. In the plan
+section a project named without any verb is still planned (以X为重点), as the gold guidelines say.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from kg.data import data_lines, data_table
 from kg.extract.clauses import clause_spans
 from kg.extract.entities import normalize_name
-from kg.records import Action, EntityType, Mention, Report, SectionKind, Status
+from kg.extract.statuses import FUTURE_SECTIONS, decide_status
+from kg.records import (
+    Action,
+    EntityType,
+    Mention,
+    Report,
+    Section,
+    SectionKind,
+    Sentence,
+    Status,
+)
 from kg.text.cleaning import normalize_width
 
-_FUTURE_SECTIONS = {SectionKind.PLAN, SectionKind.OUTLOOK}
+_EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)年")
+# A place after these words is where something happens, not what is acted on.
+_LOCATION_MARKERS = ("在", "于", "落户", "落地", "位于", "赴", "到", "来自", "面向")
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    start: int  # in the clause
+    end: int
+    word: str
+    status: Status | None  # None: a verb that states no stage (获批, 依托)
 
 
 @cache
-def _verbs() -> dict[str, Status]:
-    rows = sorted(data_table("action_verbs.tsv"), key=lambda row: -len(row[0]))
-    return {verb: Status(status) for verb, status in rows}
+def _verb_statuses() -> dict[str, Status | None]:
+    verbs: dict[str, Status | None] = {
+        verb: Status(status) for verb, status in data_table("action_verbs.tsv")
+    }
+    verbs.update(dict.fromkeys(data_lines("non_status_verbs.txt")))
+    return verbs
 
 
 @cache
 def _verb_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(v) for v in _verbs()))
-
-
-@cache
-def _modal_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in data_lines("modal_words.txt")))
+    words = sorted(_verb_statuses(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def find_actions(report: Report, mentions: Sequence[Mention]) -> Iterator[Action]:
-    """Actions of each clause on the projects (or, failing those, other entities) it names."""
+    """The actions of every clause that names an entity, in the order of the text."""
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence_index, []).append(mention)
@@ -44,34 +72,133 @@ def find_actions(report: Report, mentions: Sequence[Mention]) -> Iterator[Action
         section = report.section_of(sentence)
         for clause_start, clause_end in clause_spans(text):
             start, end = sentence.start + clause_start, sentence.start + clause_end
-            inside = [m for m in sentence_mentions if start <= m.start and m.end <= end]
-            if not inside:
-                continue
-            clause = text[clause_start:clause_end]
-            verb = _verb_pattern().search(clause)
-            if verb is None:
-                continue
-            projects = [m for m in inside if m.type is EntityType.PROJECT] or inside
-            yield Action(
-                sentence_index=sentence.index,
-                start=start + verb.start(),
-                end=start + verb.end(),
-                verb=verb.group(),
-                status=_status(_verbs()[verb.group()], section.kind, clause),
-                objects=tuple(dict.fromkeys((normalize_name(m.text), m.type) for m in projects)),
-                year=_year(report, section.kind),
+            inside = sorted(
+                (m for m in sentence_mentions if start <= m.start and m.end <= end),
+                key=lambda m: m.start,
             )
+            if inside:
+                span = (clause_start, clause_end)
+                action = _clause_action(report, section, sentence, text, span, inside)
+                if action is not None:
+                    yield action
 
 
-def _status(verb_status: Status, section: SectionKind, clause: str) -> Status:
-    if section in _FUTURE_SECTIONS or _modal_pattern().search(clause):
-        return Status.PLANNED
-    return verb_status
+def _clause_action(
+    report: Report,
+    section: Section,
+    sentence: Sentence,
+    text: str,
+    span: tuple[int, int],
+    mentions: list[Mention],
+) -> Action | None:
+    """The action of one clause (``span`` of the normalized sentence ``text``) on the entities
+    it names."""
+    clause_start, clause_end = span
+    clause = text[clause_start:clause_end]
+    offset = sentence.start + clause_start
+    spans = [(m.start - offset, m.end - offset) for m in mentions]
+    verbs = [v for v in _verbs(clause) if not any(s < v.end and v.start < e for s, e in spans)]
+    places = [m for m in mentions if m.type is EntityType.PLACE and _is_location(clause, m, offset)]
+    agent = _agent(clause, mentions, offset, verbs)
+    projects = [m for m in mentions if m.type is EntityType.PROJECT or _also_project(m)]
+    objects = projects or [m for m in mentions if m not in places and m is not agent]
+    if not objects and agent is not None:
+        objects, agent = [agent], None  # 隆平高科成功落户: the subject is what landed
+    if not objects:
+        return None
+    first, last = objects[0].start - offset, objects[-1].end - offset
+    verb = _governing_verb(clause, verbs, first, last)
+    if verb is not None and verb.status is None:
+        return None  # 获批, 依托: no stage is stated
+    if verb is None or verb.status is None:
+        if section.kind not in FUTURE_SECTIONS or not projects:
+            return None
+        # The plan names a project without a verb in its clause (京港澳和沪昆扩容、张官等17条高速
+        # 公路): the verb of the sentence governs it, and the plan makes it planned.
+        verb = _sentence_verb(text, clause_start, first)
+        if verb is None:
+            return None
+        status = Status.PLANNED
+    else:
+        after = clause[verb.end :] if verb.start >= last else clause[last:]
+        status = decide_status(
+            verb.status, section.kind, before_verb=clause[: verb.start], after_verb=after
+        )
+    return Action(
+        sentence_index=sentence.index,
+        start=offset + verb.start,
+        end=offset + verb.end,
+        verb=verb.word,
+        status=status,
+        objects=tuple(dict.fromkeys((normalize_name(m.text), m.type) for m in objects)),
+        agent=(normalize_name(agent.text), agent.type) if agent else None,
+        place=(normalize_name(places[0].text), places[0].type) if places else None,
+        year=_year(report, section, clause),
+    )
 
 
-def _year(report: Report, section: SectionKind) -> int | None:
-    if section is SectionKind.REVIEW:
+def _sentence_verb(sentence: str, clause_offset: int, first: int) -> _Verb | None:
+    """The stage verb of the sentence nearest to an object, in clause coordinates."""
+    verbs = [v for v in _verbs(sentence) if v.status is not None]
+    if not verbs:
+        return None
+    anchor = clause_offset + first
+    nearest = min(verbs, key=lambda v: abs(v.start - anchor))
+    shift = clause_offset
+    return _Verb(nearest.start - shift, nearest.end - shift, nearest.word, nearest.status)
+
+
+def _verbs(clause: str) -> list[_Verb]:
+    return [
+        _Verb(m.start(), m.end(), m.group(), _verb_statuses()[m.group()])
+        for m in _verb_pattern().finditer(clause)
+    ]
+
+
+def _governing_verb(clause: str, verbs: list[_Verb], first: int, last: int) -> _Verb | None:
+    """The verb closest before the first object, else the last verb after the last object.
+
+    A verb before the objects that ends an item of a list belongs to that item
+    (…管网修复和改造、红旗水库…全面完成), not to the objects."""
+    before = [v for v in verbs if v.end <= first and not clause.startswith("、", v.end)]
+    if before:
+        return before[-1]
+    after = [v for v in verbs if v.start >= last]
+    return after[-1] if after else None
+
+
+def _also_project(mention: Mention) -> bool:
+    return EntityType.PROJECT in mention.other_types
+
+
+def _is_location(clause: str, mention: Mention, offset: int) -> bool:
+    before = clause[: mention.start - offset]
+    return before.endswith(_LOCATION_MARKERS)
+
+
+def _agent(clause: str, mentions: list[Mention], offset: int, verbs: list[_Verb]) -> Mention | None:
+    """The organization that acts: one that opens the clause before its verb, or follows 由."""
+    for mention in mentions:
+        if mention.type is not EntityType.ORGANIZATION:
+            continue
+        start = mention.start - offset
+        before = clause[:start]
+        if before.endswith("由"):
+            return mention
+        opens_clause = not before.strip(' “”"')
+        if opens_clause and any(v.start >= mention.end - offset for v in verbs):
+            next_text = clause[mention.end - offset :]
+            if not next_text.startswith(("、", "和", "等")):
+                return mention
+    return None
+
+
+def _year(report: Report, section: Section, clause: str) -> int | None:
+    explicit = _EXPLICIT_YEAR.findall(clause)
+    if explicit:
+        return int(explicit[-1])
+    if section.kind is SectionKind.REVIEW:
         return report.review_year
-    if section is SectionKind.PLAN:
-        return report.plan_year
+    if section.kind is SectionKind.PLAN:
+        return section.year or report.plan_year
     return None

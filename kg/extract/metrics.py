@@ -1,70 +1,248 @@
-"""Quantities in their context: what they measure, their direction, and actual vs target."""
+"""Quantities in their context: what they measure, of which entity, which way, and whether
+they are targets.
+
+The measure of a quantity is the noun phrase that leads to it in its clause (盘活低效用地150亩 ->
+盘活低效用地), cut of the linking verbs, directions and bases; a count written before its noun
+measures that noun (118个老旧小区 -> 老旧小区); a bare change after a comma inherits the measure
+before it (进出口总额9.5万亿元、增长4.4% -> 进出口总额). With 分别 (respectively), listed entities
+are paired with listed quantities in order.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
 
+from kg.data import data_lines, data_table
 from kg.extract.clauses import clause_spans
+from kg.extract.entities import normalize_name
 from kg.extract.quantities import find_quantities
-from kg.records import Metric, MetricKind, Report, SectionKind
+from kg.records import EntityType, Mention, Metric, MetricKind, Quantity, Report, SectionKind
 from kg.text.cleaning import normalize_width
 
-_DIRECTION = (
-    ("增长", "increase"),
-    ("提高", "increase"),
-    ("增加", "increase"),
-    ("下降", "decrease"),
-    ("减少", "decrease"),
-)
-_BASIS = ("同比", "较上年", "比上年", "环比")
-_TARGET_CUES = re.compile(r"力争|目标|预期|确保|争取")
-_TARGET_SECTIONS = {SectionKind.PLAN, SectionKind.OUTLOOK}
+TARGET_SECTIONS = frozenset({SectionKind.PLAN, SectionKind.OUTLOOK})
+_LEADING_CUES = re.compile(r"^(?:力争|确保|争取|其中|全年|预计|同时)+")
+_EXPLICIT_YEAR = re.compile(r"(?:到|至|在)?((?:19|20)\d\d)年")
+_LIST_SEPARATORS = "、和及与"
+MAX_COUNT_NOUN = 10
+_WORD_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
+# A measure this short is only the verb before the number (完成3.8万平方米工业厂房…).
+MAX_VERB_ONLY = 2
 
 
-def find_metrics(report: Report) -> Iterator[Metric]:
-    """Every quantity in the report with its measure, direction, basis and kind."""
+@dataclass(frozen=True, slots=True)
+class _Context:
+    measure: str
+    direction: str
+    basis: str
+
+
+def _longest_first(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _directions() -> dict[str, str]:
+    return {word: direction for word, direction in data_table("directions.tsv")}
+
+
+@cache
+def _bases() -> tuple[str, ...]:
+    return _longest_first(data_lines("metric_bases.txt"))
+
+
+@cache
+def _trims() -> tuple[str, ...]:
+    qualifiers = [row[0] for row in data_table("qualifiers.tsv")]
+    words = [*data_lines("measure_trims.txt"), *_directions(), *_bases(), *qualifiers]
+    return _longest_first(words)
+
+
+@cache
+def _count_stop_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _longest_first(data_lines("count_stops.txt")))))
+
+
+@cache
+def _target_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rows = data_table("target_cues.tsv")
+    sentence = [re.escape(cue) for cue, reach in rows if reach == "sentence"]
+    clause = [re.escape(cue) for cue, reach in rows if reach == "clause"]
+    return re.compile("|".join(sentence)), re.compile("|".join(clause))
+
+
+@cache
+def _count_units() -> frozenset[str]:
+    return frozenset(
+        unit for unit, _base, _factor, kind in data_table("units.tsv") if kind == "count"
+    )
+
+
+def find_metrics(report: Report, mentions: Sequence[Mention] = ()) -> Iterator[Metric]:
+    """Every quantity in the report with its measure, entity, direction, basis, kind and year."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence_index, []).append(mention)
     for sentence in report.sentences:
         text = normalize_width(sentence.text)
+        quantities = list(find_quantities(text))
+        if not quantities:
+            continue
         section = report.section_of(sentence)
-        for clause_start, clause_end in clause_spans(text):
-            clause = text[clause_start:clause_end]
-            for quantity in find_quantities(clause, sentence.start + clause_start):
-                before = clause[: quantity.start - sentence.start - clause_start]
-                yield Metric(
-                    sentence_index=sentence.index,
-                    quantity=quantity,
-                    kind=_kind(section.kind, text),
-                    measure=_measure(before),
-                    direction=next((d for word, d in _DIRECTION if word in before[-6:]), ""),
-                    basis=next((b for b in _BASIS if b in before), ""),
+        clauses = list(clause_spans(text))
+        sentence_mentions = [_local(m, sentence.start) for m in by_sentence.get(sentence.index, [])]
+        owners, list_ends = _respectively(text, quantities, sentence_mentions)
+        previous: tuple[int, _Context] | None = None
+        for position, quantity in enumerate(quantities):
+            clause_start, clause_end = next(
+                ((s, e) for s, e in clauses if s <= quantity.start < e), (0, len(text))
+            )
+            # Where the words leading to this number start: the clause, or the previous number.
+            lead_start = max(clause_start, list_ends.get(position, 0))
+            if previous is not None and previous[0] >= lead_start:
+                lead_start = previous[0]
+            lead = text[lead_start : quantity.start]
+            context = _context(lead)
+            if not context.measure and previous is not None:
+                inherited = previous[1]
+                context = _Context(
+                    inherited.measure,
+                    context.direction or inherited.direction,
+                    context.basis or inherited.basis,
                 )
+            # Number, classifier, noun is how Chinese counts (118个老旧小区): a noun right after
+            # a count is what it counts; so it is after a bare verb (完成3.8万平方米工业厂房).
+            if quantity.base_unit in _count_units() or len(context.measure) <= MAX_VERB_ONLY:
+                after = _count_noun(text, quantity.end, clause_end)
+                if after:
+                    context = _Context(after, context.direction, context.basis)
+            owner = owners.get(position) or _owner(sentence_mentions, lead_start, quantity.start)
+            yield Metric(
+                sentence_index=sentence.index,
+                quantity=_global(quantity, sentence.start),
+                kind=_kind(section.kind, text, clause_start, quantity.start),
+                measure=context.measure,
+                direction=context.direction,
+                basis=context.basis or _sentence_basis(text[clause_start : quantity.start]),
+                entity_key=owner[0] if owner else None,
+                entity_type=owner[1] if owner else None,
+                year=_year(report, section.kind, section.year, text[clause_start : quantity.start]),
+            )
+            previous = (quantity.end, context)
 
 
-def _kind(section: SectionKind, sentence: str) -> MetricKind:
-    if section in _TARGET_SECTIONS or _TARGET_CUES.search(sentence):
+def _context(lead: str) -> _Context:
+    """Measure, direction and basis from the words before a number."""
+    measure = lead.strip('，、；：,;: “”"（）()')
+    direction = basis = ""
+    changed = True
+    while changed and measure:
+        changed = False
+        for word in _trims():
+            if measure.endswith(word):
+                direction = direction or _directions().get(word, "")
+                if word in _bases():
+                    basis = basis or word
+                measure = measure[: -len(word)].rstrip("，、 ")
+                changed = True
+                break
+    for word in _bases():
+        if word in measure:
+            basis = basis or word
+            measure = measure.replace(word, "")
+    measure = _LEADING_CUES.sub("", measure)
+    measure = measure.strip('，、；：,;: “”"（）()')
+    return _Context(measure, direction, basis)
+
+
+def _count_noun(text: str, start: int, end: int) -> str:
+    """The noun right after a quantity (26个水稻新品种完成…), up to a stop word."""
+    run = _WORD_RUN.match(text, start, end)
+    if run is None:
+        return ""
+    tail = run.group()[:MAX_COUNT_NOUN]
+    stop = _count_stop_pattern().search(tail)
+    return tail[: stop.start()] if stop else tail
+
+
+def _sentence_basis(lead: str) -> str:
+    return next((b for b in _bases() if b in lead), "")
+
+
+def _kind(section: SectionKind, text: str, clause_start: int, position: int) -> MetricKind:
+    if section in TARGET_SECTIONS:
+        return MetricKind.TARGET
+    sentence_cues, clause_cues = _target_cues()
+    if sentence_cues.search(text, 0, position) or clause_cues.search(text, clause_start, position):
         return MetricKind.TARGET
     return MetricKind.ACTUAL
 
 
-def _measure(before: str) -> str:
-    """The words before the number, without the verbs and qualifiers that lead into it."""
-    measure = before.strip()
-    for word in (
-        "同比",
-        "较上年",
-        "增长",
-        "下降",
-        "提高",
-        "减少",
-        "达到",
-        "达",
-        "超过",
-        "超",
-        "突破",
-        "力争",
-        "约",
-        "近",
-    ):
-        measure = measure.replace(word, "")
-    return measure.strip('“”"、 ')
+def _year(report: Report, section: SectionKind, section_year: int | None, lead: str) -> int | None:
+    explicit = _EXPLICIT_YEAR.findall(lead)
+    if explicit:
+        return int(explicit[-1])
+    if section is SectionKind.REVIEW:
+        return report.review_year
+    if section is SectionKind.PLAN:
+        return section_year or report.plan_year
+    return None
+
+
+def _respectively(
+    text: str, quantities: list[Quantity], mentions: list[Mention]
+) -> tuple[dict[int, tuple[str, EntityType]], dict[int, int]]:
+    """With 分别, the n listed entities before it own the n quantities after it, in order.
+
+    Also returns, for each of those quantities, where the list ends: its measure starts there
+    (广州、深圳地铁线网单日最高客运量 -> 地铁线网单日最高客运量)."""
+    owners: dict[int, tuple[str, EntityType]] = {}
+    list_ends: dict[int, int] = {}
+    for match in re.finditer("分别", text):
+        listed = _listed_before(text, mentions, match.start())
+        following = [i for i, q in enumerate(quantities) if q.start >= match.end()]
+        if len(listed) >= 2 and len(following) >= len(listed):
+            for index, mention in zip(following, listed, strict=False):
+                owners[index] = (_key(mention), mention.type)
+                list_ends[index] = listed[-1].end
+    return owners, list_ends
+
+
+def _listed_before(text: str, mentions: list[Mention], position: int) -> list[Mention]:
+    """The coordinated mentions of the clause before ``position`` (广州、深圳地铁…分别)."""
+    clause_start = max(text.rfind(c, 0, position) for c in "，；。：") + 1
+    inside = sorted(
+        (m for m in mentions if clause_start <= m.start and m.end <= position),
+        key=lambda m: m.start,
+    )
+    listed: list[Mention] = []
+    for mention in inside:
+        if listed and text[listed[-1].end : mention.start] not in tuple(_LIST_SEPARATORS):
+            if len(listed) >= 2:
+                break
+            listed = []
+        listed.append(mention)
+    return listed
+
+
+def _owner(mentions: list[Mention], start: int, end: int) -> tuple[str, EntityType] | None:
+    """The entity named in the words leading to a number: the last one there."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    if not inside:
+        return None
+    last = max(inside, key=lambda m: m.end)
+    return _key(last), last.type
+
+
+def _key(mention: Mention) -> str:
+    return normalize_name(mention.text)
+
+
+def _local(mention: Mention, offset: int) -> Mention:
+    return replace(mention, start=mention.start - offset, end=mention.end - offset)
+
+
+def _global(quantity: Quantity, offset: int) -> Quantity:
+    return replace(quantity, start=quantity.start + offset, end=quantity.end + offset)

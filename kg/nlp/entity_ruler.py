@@ -1,77 +1,88 @@
-"""A first entity recognizer: a proper part plus a known head, or a known place name.
+"""The entity components of the pipeline, as registered spaCy factories.
 
-The left edge of a name is found on jieba's tokens: going left from the head, tokens are taken
-while they are Chinese or alphanumeric and not a boundary word (a verb or function word).
+``govreport_names`` proposes candidate names (gazetteers, heads, brands, quoted names, list
+items) and keeps them on the Doc; ``govreport_entity_resolver`` picks the non-overlapping ones,
+decides their types from the clause and writes ``doc.ents``. The rules live in kg.nlp.names,
+kg.nlp.lists and kg.nlp.resolve, the words they use in kg/data.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from typing import cast
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.data import data_lines, data_table
+from kg.nlp.lexicon import Lexicon, load_lexicon
+from kg.nlp.lists import coordinated_names, list_items
+from kg.nlp.names import brand_names, gazetteer_names, head_names, quoted_names
+from kg.nlp.resolve import choose, decide_type, merge_places
+from kg.nlp.tokens import Candidate, Tokens
 
-_NAME_TOKEN = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]+$")
-MAX_NAME_TOKENS = 5
+CANDIDATES_KEY = "govreport_candidates"
+
+
+def doc_tokens(doc: Doc) -> Tokens:
+    starts = cast(list[int], doc.to_array([IDX]).ravel().tolist())
+    return Tokens.from_starts(doc.text, starts)
 
 
 @dataclass(frozen=True)
-class EntityRuler:
-    heads: dict[str, str]
-    boundary_words: frozenset[str]
-    places: frozenset[str]
+class NameFinder:
+    lexicon: Lexicon
+    lists: bool = True
+    brands: bool = True
 
     def __call__(self, doc: Doc) -> Doc:
-        spans: list[Span] = []
-        taken: set[int] = set()
-        for token in doc:
-            label = self._head_label(token.text)
-            if label is None or token.i in taken:
-                continue
-            start = token.i
-            while (
-                start > 0
-                and token.i - start < MAX_NAME_TOKENS
-                and _NAME_TOKEN.match(doc[start - 1].text)
-                and doc[start - 1].text not in self.boundary_words
-                and doc[start - 1].i not in taken
-            ):
-                start -= 1
-            if start == token.i and token.text in self.heads:
-                continue  # a bare head (片区, 大学) names nothing
-            spans.append(Span(doc, start, token.i + 1, label=label))
-            taken.update(range(start, token.i + 1))
-        for token in doc:
-            if token.i not in taken and token.text in self.places:
-                spans.append(Span(doc, token.i, token.i + 1, label="Place"))
-        doc.ents = sorted(spans, key=lambda span: span.start)
+        tokens = doc_tokens(doc)
+        found = [
+            *gazetteer_names(tokens, self.lexicon),
+            *head_names(tokens, self.lexicon),
+            *quoted_names(tokens, self.lexicon),
+        ]
+        if self.brands:
+            found += brand_names(tokens, self.lexicon)
+        if self.lists:
+            found += list_items(tokens, self.lexicon, found)
+            found += coordinated_names(tokens, self.lexicon, found)
+        doc.user_data[CANDIDATES_KEY] = found
         return doc
 
-    def _head_label(self, text: str) -> str | None:
-        for head, label in self.heads.items():
-            if text.endswith(head):
-                return label
-        return None
+
+@dataclass(frozen=True)
+class EntityResolver:
+    lexicon: Lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates: list[Candidate] = doc.user_data.pop(CANDIDATES_KEY, [])
+        chosen = merge_places(choose(candidates), doc.text, self.lexicon)
+        spans: list[Span] = []
+        for candidate in chosen:
+            type_, other_types = decide_type(candidate, doc.text, self.lexicon)
+            span = doc.char_span(
+                candidate.start,
+                candidate.end,
+                label=type_,
+                kb_id="|".join(other_types),
+                alignment_mode="expand",
+            )
+            if span is not None and (not spans or spans[-1].end <= span.start):
+                spans.append(span)
+        doc.ents = spans
+        return doc
 
 
-@Language.factory(
-    "govreport_entity_ruler",
-    default_config={
-        "heads_file": "entity_heads.tsv",
-        "boundary_file": "boundary_words.txt",
-        "places_file": "places.txt",
-    },
-)
-def make_entity_ruler(
-    nlp: Language, name: str, *, heads_file: str, boundary_file: str, places_file: str
-) -> EntityRuler:
-    rows = sorted(data_table(heads_file), key=lambda row: -len(row[0]))
-    heads = {row[0]: row[1] for row in rows}
-    return EntityRuler(
-        heads=heads,
-        boundary_words=frozenset(data_lines(boundary_file)),
-        places=frozenset(data_lines(places_file)),
-    )
+@Language.factory("govreport_names", default_config={"lists": True, "brands": True})
+def make_name_finder(nlp: Language, name: str, *, lists: bool, brands: bool) -> NameFinder:
+    return NameFinder(load_lexicon(), lists=lists, brands=brands)
+
+
+@Language.factory("govreport_entity_resolver", default_config={})
+def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:
+    return EntityResolver(load_lexicon())
+
+
+def span_other_types(span: Span) -> tuple[str, ...]:
+    return tuple(t for t in span.kb_id_.split("|") if t)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kg.nlp.entity_ruler import span_other_types
 from kg.nlp.pipeline import load_pipeline
 from kg.records import EntityType, Mention, Report
 from kg.text.cleaning import normalize_width
@@ -21,4 +22,5 @@ def find_mentions(report: Report) -> Iterator[Mention]:
                 end=sentence.start + span.end_char,
                 text=span.text,
                 type=EntityType(span.label_),
+                other_types=tuple(EntityType(t) for t in span_other_types(span)),
             )

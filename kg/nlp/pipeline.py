@@ -9,7 +9,7 @@ import jieba
 import spacy
 from spacy.language import Language
 
-import kg.nlp.entity_ruler  # noqa: F401  (registers the component factory)
+import kg.nlp.entity_ruler  # noqa: F401  (registers the component factories)
 from kg.data import data_lines
 
 _jieba_ready = False
@@ -30,8 +30,9 @@ def prepare_jieba() -> None:
 
 @cache
 def load_pipeline() -> Language:
-    """The shared pipeline: tokenizer (jieba) and the entity ruler."""
+    """The shared pipeline: tokenizer (jieba), name candidates, and their resolution."""
     prepare_jieba()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.add_pipe("govreport_entity_ruler")
+    nlp.add_pipe("govreport_names")
+    nlp.add_pipe("govreport_entity_resolver")
     return nlp

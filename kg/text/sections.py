@@ -15,6 +15,9 @@ _NUMBERED = re.compile(
     r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+部分)"
 )
 _SENTENCE_PUNCT = re.compile(r"[。，；：！？!?,;]")
+# A short line ending in a particle is the first half of a sentence broken across lines
+# (“十五五”时期经济社会发展的 / 主要目标 / 是：…), not a heading.
+_BROKEN_LINE_END = re.compile(r"[的和与及是在、对为把将]$")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 MAX_HEADING_LENGTH = 40
 
@@ -24,9 +27,10 @@ class Heading:
     start: int
     end: int
     title: str
-    kind: SectionKind | None  # None: a heading that does not change the section's kind
+    kind: SectionKind | None  # None: a heading that does not say what kind of section it opens
     year: int | None
     top_level: bool
+    numbered: bool = True
 
 
 @cache
@@ -58,7 +62,7 @@ def parse_heading(line: str, start: int) -> Heading | None:
         return None
     top_level = not numbered or not title.startswith("（")
     kind = classify_heading(title) if top_level else None
-    if not numbered and kind is None:
+    if not numbered and (kind is None or _BROKEN_LINE_END.search(title)):
         return None  # an unnumbered short line is a heading only when it names a section kind
     year_match = _YEAR.search(title)
     offset = line.index(title)
@@ -69,4 +73,5 @@ def parse_heading(line: str, start: int) -> Heading | None:
         kind=kind,
         year=int(year_match.group(1)) if year_match else None,
         top_level=top_level,
+        numbered=numbered is not None,
     )

@@ -1,27 +1,55 @@
-"""Split a decoded report into sections, paragraphs and sentences, keeping offsets."""
+"""Split a decoded report into sections, paragraphs and sentences, keeping offsets.
+
+Sections follow the report's top-level headings (一、2025年工作回顾 …). A numbered heading that
+does not say what it opens (福建: 一、一年接着一年干…) takes its kind from the words under it;
+inside the plan it continues the plan. Text before the first heading is the review when a page
+was cut from a report (the excerpts have no headings at all: their words decide). A review
+section that goes on to the new five-year plan (二、“十四五”时期发展成就和“十五五”时期主要目标任务)
+is split where the paragraphs on the new plan begin.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import PurePath
 
 from kg.data import data_table
 from kg.records import Paragraph, Report, Section, SectionKind, Sentence
 from kg.text.cleaning import is_junk_line
+from kg.text.metadata import find_region, find_title, find_years
 from kg.text.reading import Source
 from kg.text.sections import Heading, parse_heading
 
 _LINE = re.compile(r"[^\r\n]+")
 # A sentence ends at 。！？ (or ASCII !?) and takes the closing quotes and brackets after it.
 _SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’\"」』）)】]*|$)")
-_TITLE = re.compile(r"政府工作报告|工作报告")
-_REGION_IN_TITLE = re.compile(
-    r"(?:\d{4}年)?(?P<region>[\u4e00-\u9fff]{2,12}?(?:省|市|自治区|特别行政区|自治州|地区|区|县|旗|盟))"
-    r"(?:人民)?政府工作报告"
-)
-_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})年")
+_SENTENCE_END = ("。", "！", "？", "!", "?")
+MIN_PREAMBLE_BODY = 200  # characters of sentences before the first heading that make it body
+# Words that change the kind of a numbered section away from the one before it must outnumber
+# that kind's words this many times over (a plan's list item stays in the plan).
+SWITCH_MARGIN = 2
+_CHINESE_DIGITS = "一二三四五六七八九"
+
+
+@dataclass
+class _Block:
+    """A section in the making: its heading, its kind once known, and its lines."""
+
+    heading: Heading | None
+    kind: SectionKind | None
+    start: int
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.heading.title if self.heading else ""
+
+    @property
+    def year(self) -> int | None:
+        return self.heading.year if self.heading else None
 
 
 def segment_report(source: Source) -> Report:
@@ -30,42 +58,30 @@ def segment_report(source: Source) -> Report:
     lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
     content = [(start, line) for start, line in lines if not is_junk_line(line)]
 
-    headings: dict[int, Heading] = {}
+    blocks = [_Block(None, SectionKind.PREAMBLE, 0)]
     for start, line in content:
         heading = parse_heading(line, start)
         if heading is not None and heading.top_level:
-            headings[start] = heading
+            blocks.append(_Block(heading, heading.kind, heading.start))
+        blocks[-1].lines.append((start, line))
 
-    sections: list[Section] = [Section(0, SectionKind.PREAMBLE, "", 0, len(text))]
-    paragraphs: list[Paragraph] = []
-    sentences: list[Sentence] = []
-    kind = SectionKind.PREAMBLE
-    for start, line in content:
-        heading = headings.get(start)
-        if heading is not None and (heading.kind is not None or kind is not SectionKind.PREAMBLE):
-            kind = heading.kind or kind
-            _close(sections, heading.start)
-            sections.append(
-                Section(len(sections), kind, heading.title, heading.start, len(text), heading.year)
-            )
-        section_index = len(sections) - 1
-        paragraph = _paragraph(len(paragraphs), section_index, start, line)
-        paragraphs.append(paragraph)
-        for sentence_start, sentence_end in _sentence_spans(text, paragraph.start, paragraph.end):
-            sentences.append(
-                Sentence(
-                    index=len(sentences),
-                    paragraph_index=paragraph.index,
-                    section_index=section_index,
-                    start=sentence_start,
-                    end=sentence_end,
-                    text=text[sentence_start:sentence_end],
-                )
-            )
+    first_heading = next(
+        (i for i, (start, _) in enumerate(content) if len(blocks) > 1 and start >= blocks[1].start),
+        None,
+    )
+    title = find_title([line for _, line in content], first_heading)
+    title = title or PurePath(source.name).stem
+    provisional = _provisional_plan_year(blocks, title, source.name)
+    _resolve_kinds(blocks, text, provisional)
+    blocks = _split_at_new_plan(blocks, provisional)
 
-    title = _find_title(content, sections) or PurePath(source.name).stem
-    sections = _resolve_preamble(sections, sentences)
-    review_year, plan_year = _years(sections, title)
+    sections, paragraphs, sentences = _records(text, blocks)
+    review_year, plan_year = find_years(sections, title, source.name)
+    opening = [
+        line
+        for start, line in content
+        if start < (blocks[1].start if len(blocks) > 1 else len(text))
+    ]
     return Report(
         source_name=source.name,
         text=text,
@@ -74,15 +90,151 @@ def segment_report(source: Source) -> Report:
         sections=tuple(sections),
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
-        region=_region(title),
+        region=find_region(title, opening or [line for _, line in content], source.name),
         review_year=review_year,
         plan_year=plan_year,
     )
 
 
-def _close(sections: list[Section], end: int) -> None:
-    last = sections[-1]
-    sections[-1] = Section(last.index, last.kind, last.title, last.start, end, last.year)
+def _provisional_plan_year(blocks: list[_Block], title: str, source_name: str) -> int | None:
+    """The plan year from the headings that say their kind, before the others are resolved."""
+    sections = [
+        Section(i, b.kind, b.title, b.start, b.start, b.year)
+        for i, b in enumerate(blocks)
+        if b.kind is not None
+    ]
+    return find_years(sections, title, source_name)[1]
+
+
+def new_five_year_plan(plan_year: int | None) -> str | None:
+    """The name of the five-year plan that begins with ``plan_year`` (2026: 十五五), if one does.
+
+    Five-year plans run 1981-1985 (六五), 1986-1990 (七五) … 2021-2025 (十四五), 2026-2030 (十五五).
+    """
+    if plan_year is None or (plan_year - 1981) % 5:
+        return None
+    number = (plan_year - 1981) // 5 + 6
+    if not 11 <= number <= 19:
+        return None
+    return "十" + _CHINESE_DIGITS[number - 11] + "五"
+
+
+@cache
+def _cue_patterns() -> tuple[tuple[SectionKind, re.Pattern[str]], ...]:
+    return tuple(
+        (SectionKind(kind), re.compile(pattern)) for kind, pattern in data_table("plan_cues.tsv")
+    )
+
+
+def _cue_scores(body: str, plan_year: int | None) -> dict[SectionKind, int]:
+    scores = dict.fromkeys((SectionKind.REVIEW, SectionKind.PLAN, SectionKind.OUTLOOK), 0)
+    for kind, pattern in _cue_patterns():
+        scores[kind] += len(pattern.findall(body))
+    name = new_five_year_plan(plan_year)
+    if name:
+        scores[SectionKind.OUTLOOK] += body.count(name)
+    return scores
+
+
+def _body(block: _Block) -> str:
+    return "".join(
+        line for start, line in block.lines if block.heading is None or start > block.start
+    )
+
+
+def _resolve_kinds(blocks: list[_Block], text: str, plan_year: int | None) -> None:
+    """Give every numbered heading that names no kind the kind its words speak of, and the
+    text before the first heading a kind when it is report body."""
+    for index, block in enumerate(blocks[1:], start=1):
+        if block.kind is not None:
+            continue
+        previous = blocks[index - 1].kind or SectionKind.PREAMBLE
+        if previous in (SectionKind.PLAN, SectionKind.OTHER):
+            block.kind = previous  # the items of the plan
+            continue
+        body = _body(block)
+        scores = _cue_scores(body, plan_year)
+        # Words of intention (推动, 加快建设) speak of the future, the coming year or the next
+        # five: the plan's name against 今年 tells which.
+        future = scores[SectionKind.PLAN] + scores[SectionKind.OUTLOOK]
+        future_kind = (
+            SectionKind.OUTLOOK
+            if scores[SectionKind.OUTLOOK] > body.count("今年")
+            else SectionKind.PLAN
+        )
+        best = future_kind if future > scores[SectionKind.REVIEW] else SectionKind.REVIEW
+        best_score = max(future, scores[SectionKind.REVIEW])
+        if previous is SectionKind.PREAMBLE:
+            block.kind = best
+        elif best is previous or best_score <= SWITCH_MARGIN * scores.get(previous, 0):
+            block.kind = previous
+        else:
+            block.kind = best
+
+    preamble = blocks[0]
+    body_lines = [line for _, line in preamble.lines if line.strip().endswith(_SENTENCE_END)]
+    if sum(len(line) for line in body_lines) < MIN_PREAMBLE_BODY:
+        return
+    if len(blocks) > 1:
+        # A page cut from a report: what comes before the review or the plan is the review.
+        if blocks[1].kind in (SectionKind.REVIEW, SectionKind.PLAN):
+            preamble.kind = SectionKind.REVIEW
+        return
+    scores = _cue_scores("".join(body_lines), None)
+    preamble.kind = (
+        SectionKind.PLAN
+        if scores[SectionKind.PLAN] > scores[SectionKind.REVIEW]
+        else SectionKind.REVIEW
+    )
+
+
+def _split_at_new_plan(blocks: list[_Block], plan_year: int | None) -> list[_Block]:
+    """Split a review section where its paragraphs turn to the five-year plan that begins."""
+    name = new_five_year_plan(plan_year)
+    if name is None:
+        return blocks
+    opener = re.compile(rf"^(?:“{name}”|{name})时期|^根据《[^》]*?(?:{name}|第{name[:2]}个五年)")
+    result: list[_Block] = []
+    for block in blocks:
+        result.append(block)
+        if block.kind is not SectionKind.REVIEW or block.heading is None:
+            continue
+        for position, (start, line) in enumerate(block.lines):
+            if position and opener.search(line.strip()):
+                outlook = _Block(None, SectionKind.OUTLOOK, start, block.lines[position:])
+                block.lines = block.lines[:position]
+                result.append(outlook)
+                break
+    return result
+
+
+def _records(
+    text: str, blocks: list[_Block]
+) -> tuple[list[Section], list[Paragraph], list[Sentence]]:
+    sections: list[Section] = []
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    for index, block in enumerate(blocks):
+        end = blocks[index + 1].start if index + 1 < len(blocks) else len(text)
+        kind = block.kind or SectionKind.PREAMBLE
+        sections.append(Section(index, kind, block.title, block.start, end, block.year))
+        for start, line in block.lines:
+            paragraph = _paragraph(len(paragraphs), index, start, line)
+            paragraphs.append(paragraph)
+            for sentence_start, sentence_end in _sentence_spans(
+                text, paragraph.start, paragraph.end
+            ):
+                sentences.append(
+                    Sentence(
+                        index=len(sentences),
+                        paragraph_index=paragraph.index,
+                        section_index=index,
+                        start=sentence_start,
+                        end=sentence_end,
+                        text=text[sentence_start:sentence_end],
+                    )
+                )
+    return sections, paragraphs, sentences
 
 
 def _paragraph(index: int, section_index: int, start: int, line: str) -> Paragraph:
@@ -99,69 +251,3 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             continue
         offset = match.start() + (len(piece) - len(piece.lstrip()))
         yield offset, offset + len(stripped)
-
-
-def _find_title(content: list[tuple[int, str]], sections: list[Section]) -> str | None:
-    first_body = sections[1].start if len(sections) > 1 else None
-    for start, line in content[:20]:
-        if first_body is not None and start >= first_body:
-            break
-        stripped = line.strip()
-        if _TITLE.search(stripped) and len(stripped) <= 60:
-            return stripped
-    return None
-
-
-@cache
-def _cue_patterns() -> tuple[tuple[SectionKind, re.Pattern[str]], ...]:
-    return tuple(
-        (SectionKind(kind), re.compile(pattern)) for kind, pattern in data_table("plan_cues.tsv")
-    )
-
-
-def _resolve_preamble(sections: list[Section], sentences: list[Sentence]) -> list[Section]:
-    """Give the text before the first heading a kind when it is report body, not a header.
-
-    A page cut from the middle of a report (an excerpt, a page of a collection) starts with
-    body text: if the first heading opens the plan, what comes before it is the review; with no
-    heading at all, the cue words decide.
-    """
-    preamble = sections[0]
-    body = [s for s in sentences if s.section_index == 0 and s.text.endswith(("。", "！", "？"))]
-    if sum(len(s.text) for s in body) < 200:
-        return sections
-    if len(sections) > 1:
-        if sections[1].kind is not SectionKind.PLAN:
-            return sections
-        kind = SectionKind.REVIEW
-    else:
-        joined = "".join(s.text for s in body)
-        scores = {k: 0 for k in (SectionKind.REVIEW, SectionKind.PLAN)}
-        for cue_kind, pattern in _cue_patterns():
-            scores[cue_kind] += len(pattern.findall(joined))
-        kind = (
-            SectionKind.PLAN
-            if scores[SectionKind.PLAN] > scores[SectionKind.REVIEW]
-            else SectionKind.REVIEW
-        )
-    return [Section(0, kind, preamble.title, preamble.start, preamble.end, None), *sections[1:]]
-
-
-def _years(sections: list[Section], title: str) -> tuple[int | None, int | None]:
-    review = next((s.year for s in sections if s.kind is SectionKind.REVIEW and s.year), None)
-    plan = next((s.year for s in sections if s.kind is SectionKind.PLAN and s.year), None)
-    if review is None and plan is None:
-        year = _YEAR_IN_TITLE.search(title)
-        plan = int(year.group(1)) if year else None
-    if review is None and plan is not None:
-        review = plan - 1
-    if plan is None and review is not None:
-        plan = review + 1
-    return review, plan
-
-
-def _region(title: str) -> str | None:
-    match = _REGION_IN_TITLE.search(title)
-    if match is None:
-        return "中华人民共和国" if "全国人民代表大会" in title or "国务院" in title else None
-    return match.group("region")

@@ -8,8 +8,11 @@ from tests.conftest import GOLD
 FLOORS = {
     "typed": 0.49,
     "untyped": 0.50,
-    "metrics": 0.99,
+    "metrics": 0.995,
+    # Project status hangs on entity recognition (a missed project has no status); the status
+    # rules alone are held by the score with the gold's names given as mentions.
     "status": 0.57,
+    "status_given_entities": 0.99,
 }
 
 

@@ -1,31 +1,158 @@
+"""The entity components on sentences written for these tests, one table per pattern."""
+
 import pytest
 
 from kg.nlp import load_pipeline
+
+P, ORG, L = "Project", "Organization", "Place"
+
+HEAD_NAMES = [
+    ("自贸大厦、浩天财智中心等重大项目有序推进。", ("自贸大厦", P)),
+    ("深化与湖南农业大学等驻区院校融合发展。", ("湖南农业大学", ORG)),
+    ("隆平片区控规修编加速推进。", ("隆平片区", L)),
+    ("加快建设星沙科技创新院。", ("星沙科技创新院", ORG)),
+    ("推动梅溪湖国际文化艺术中心投入运营。", ("梅溪湖国际文化艺术中心", P)),
+    ("望城经开区新增规模工业企业12家。", ("望城经开区", L)),
+    ("金星社区获评全国示范性老年友好社区。", ("金星社区", L)),
+    ("推进浏阳河湿地公园建设。", ("浏阳河湿地公园", P)),
+    ("新建洋湖实验室。", ("洋湖实验室", ORG)),
+    ("启动文源街道综合整治。", ("文源街道", L)),
+]
+
+LEFT_BOUNDARIES = [
+    ("盘活华远大厦闲置楼层。", "华远大厦"),
+    ("依托麓谷产业园培育企业。", "麓谷产业园"),
+    ("与湘潭大学共建研究平台。", "湘潭大学"),
+    ("抢抓湘江实验室建设契机。", "湘江实验室"),
+    ("全力打造滨江金融中心。", "滨江金融中心"),
+]
+
+PHASES_AND_SECTIONS = [
+    ("推进星城智造产业园三期建设。", ("星城智造产业园三期", P)),
+    ("建成桐梓坡路西段。", ("桐梓坡路西段", P)),
+    ("完成金霞物流园二期地块出让。", ("金霞物流园二期地块", P)),
+    ("加快白沙片区二期城市更新。", ("白沙片区二期", L)),
+]
+
+REDACTED_AND_QUOTED = [
+    ("长沙市一中XX中学正式挂牌。", ("长沙市一中XX中学", ORG)),
+    ("推动潇湘科技要素大市场XX工作站实体化运行。", ("潇湘科技要素大市场XX工作站", ORG)),
+    ("星沙集团“智能农机装备重点实验室”入选国家级平台。", ("智能农机装备重点实验室", ORG)),
+]
+
+ABBREVIATIONS_AND_GAZETTEER = [
+    ("盘活农科院科研用地500亩。", ("农科院", ORG)),
+    ("争取中科院在湘增设研究机构。", ("中科院", ORG)),
+    ("经验获教育部推介。", ("教育部", ORG)),
+    ("与肯尼亚达成标准合作。", ("肯尼亚", L)),
+    ("接续支持麻阳县乡村振兴。", ("麻阳县", L)),
+    ("融入粤港澳大湾区建设。", ("粤港澳大湾区", L)),
+    ("云浮罗定成为生产总值超千亿元县。", ("云浮罗定", L)),
+    ("支持龙山县靛房镇乡村振兴。", ("龙山县靛房镇", L)),
+]
+
+BRANDS = [
+    ("华智生物入选国家企业重点实验室。", ("华智生物", ORG)),
+    ("推动铁建重工智能掘进装备取得突破。", ("铁建重工", ORG)),
+    ("招银金投开业运营。", ("招银金投", ORG)),
+    ("推进银通科技二期建设。", ("银通科技二期", P)),
+]
+
+COORDINATION = [
+    # a shared head written once: two bridges; the first keeps what is written
+    ("西龙路、望龙路浏阳河大桥完成建设。", [("西龙路", P), ("望龙路浏阳河大桥", P)]),
+    ("加快邵永、铜吉、长赣等3条高铁建设。", [("邵永", P), ("铜吉", P), ("长赣", P)]),
+    ("推进京港澳和沪昆扩容等高速公路建设。", [("京港澳", P), ("沪昆扩容", P)]),
+    ("推进郴州新能源动力和储能等产业项目。", [("郴州新能源动力和储能", P)]),
+    ("北大荒工贸、新五丰等龙头企业成功落户。", [("北大荒工贸", ORG), ("新五丰", ORG)]),
+    ("火车新站、马坡岭两个国控站点优良天数增加。", [("火车新站", L), ("马坡岭", L)]),
+    (
+        "燕山街、五一东村、荷花园社区成为示范社区。",
+        [("燕山街", L), ("五一东村", L), ("荷花园社区", L)],
+    ),
+    (
+        "打造湖南文化广场二期、长房国际大厦等特色楼宇。",
+        [("湖南文化广场二期", P), ("长房国际大厦", P)],
+    ),
+]
+
+TYPE_FROM_CONTEXT = [
+    ("建成长白路北段等道路。", ("长白路北段", P)),
+    ("五一大道沿线广告招牌实现联动整治。", ("五一大道", L)),
+    ("芙蓉中路周边商圈人气回升。", ("芙蓉中路", L)),
+    ("广湛高铁建成通车。", ("广湛高铁", P)),
+    ("港珠澳大桥车流量屡创新高。", ("港珠澳大桥", L)),
+    ("东湖公园建设进入扫尾阶段。", ("东湖公园", P)),
+    ("长沙经开区路网体系持续优化。", ("长沙经开区", L)),
+]
+
+NOT_NAMES = [
+    "实施118个老旧小区改造。",
+    "12家社区卫生服务中心中医馆完成改造。",
+    "存量商务楼宇加快去化，重点商务楼宇净去化面积超9.8万平方米。",
+    "培育壮大区域消费中心、地方特色消费中心。",
+    "建设公办幼儿园3所、普特融合学校2所。",
+    "引进银行、保险、证券等金融机构5家以上。",
+    "第一届理事会和学术委员会正式成立。",
+    "片区建设加快。",
+    "深化道路建设，完善工作思路。",
+    "支持高等院校发展。",
+    "加快建设工业设计中心、认证中心等共性技术平台。",
+]
 
 
 def _ents(text: str) -> list[tuple[str, str]]:
     return [(e.text, e.label_) for e in load_pipeline()(text).ents]
 
 
-def test_pipeline_is_blank_zh_with_jieba() -> None:
+def test_pipeline_is_blank_zh_with_jieba_and_our_components() -> None:
     nlp = load_pipeline()
     assert nlp.lang == "zh"
     assert nlp.tokenizer.segmenter == "jieba"  # type: ignore[attr-defined]
-    assert "govreport_entity_ruler" in nlp.pipe_names
+    assert nlp.pipe_names == ["govreport_names", "govreport_entity_resolver"]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("自贸大厦、浩天财智中心等重大项目有序推进。", ("自贸大厦", "Project")),
-        ("深化与湖南农业大学等驻区院校融合发展。", ("湖南农业大学", "Organization")),
-        ("隆平片区控规修编加速推进。", ("隆平片区", "Place")),
-        ("与肯尼亚达成标准合作。", ("肯尼亚", "Place")),
-    ],
-)
-def test_finds_named_entities(text: str, expected: tuple[str, str]) -> None:
+@pytest.mark.parametrize(("text", "expected"), HEAD_NAMES)
+def test_proper_part_plus_head(text: str, expected: tuple[str, str]) -> None:
     assert expected in _ents(text)
 
 
-def test_bare_head_is_not_a_name() -> None:
-    assert _ents("片区建设加快。") == []
+@pytest.mark.parametrize(("text", "name"), LEFT_BOUNDARIES)
+def test_left_edge_stops_at_verbs_and_function_words(text: str, name: str) -> None:
+    assert name in [entity for entity, _ in _ents(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), PHASES_AND_SECTIONS)
+def test_phases_and_sections_stay_in_the_name(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _ents(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), REDACTED_AND_QUOTED)
+def test_redacted_and_quoted_names(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _ents(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), ABBREVIATIONS_AND_GAZETTEER)
+def test_abbreviations_and_places_from_data(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _ents(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), BRANDS)
+def test_brand_plus_industry_word_is_a_company(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _ents(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), COORDINATION)
+def test_coordinated_names_are_split(text: str, expected: list[tuple[str, str]]) -> None:
+    found = _ents(text)
+    assert [e for e in found if e in expected] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), TYPE_FROM_CONTEXT)
+def test_type_from_head_and_clause(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _ents(text)
+
+
+@pytest.mark.parametrize("text", NOT_NAMES)
+def test_generic_phrases_are_not_names(text: str) -> None:
+    assert _ents(text) == []

@@ -1,3 +1,7 @@
+from pathlib import Path
+
+import pytest
+
 from kg.records import SectionKind
 from kg.text.reading import Source, read_source
 from kg.text.segment import segment_report
@@ -68,3 +72,76 @@ def test_crlf_offsets() -> None:
 def test_headless_excerpt_gets_kind_from_cues() -> None:
     plan = "今年主要预期目标是：地区生产总值增长5%左右。" * 10 + "力争新增企业800家。" * 5
     assert segment_report(_source(plan)).sections[0].kind is SectionKind.PLAN
+
+
+PROVINCES = sorted((SHARED / "corpus" / "provinces-2026").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", PROVINCES, ids=lambda p: p.stem)
+def test_every_provincial_report_has_its_structure(path: Path) -> None:
+    report = segment_report(read_source(path))
+    assert report.region == path.stem.split("-", 1)[1]
+    assert (report.review_year, report.plan_year) == (2025, 2026)
+    kinds = [s.kind for s in report.sections]
+    assert kinds.index(SectionKind.REVIEW) < kinds.index(SectionKind.PLAN)
+    # the plan holds the bulk of the coming year's text, and no section is left unresolved
+    plan_text = sum(
+        len(s.text) for s in report.sentences if report.section_of(s).kind is SectionKind.PLAN
+    )
+    assert plan_text > 3000
+
+
+def _kinds(name: str) -> list[tuple[SectionKind, str]]:
+    report = segment_report(read_source(SHARED / "corpus" / "provinces-2026" / name))
+    return [(s.kind, s.title[:6]) for s in report.sections]
+
+
+def test_fujian_headings_that_name_no_kind() -> None:
+    assert _kinds("2026-福建省.txt") == [
+        (SectionKind.PREAMBLE, ""),
+        (SectionKind.REVIEW, "一、一年接着"),
+        (SectionKind.OUTLOOK, "二、一张蓝图"),
+        (SectionKind.PLAN, "三、一鼓作气"),
+        (SectionKind.OTHER, "四、一以贯之"),
+    ]
+
+
+def test_hunan_plan_heading() -> None:
+    assert (SectionKind.PLAN, "三、关于20") in _kinds("2026-湖南省.txt")
+
+
+def test_review_section_that_turns_to_the_new_five_year_plan_is_split() -> None:
+    kinds = [kind for kind, _ in _kinds("2026-北京市.txt")]
+    assert kinds == [
+        SectionKind.PREAMBLE,
+        SectionKind.REVIEW,
+        SectionKind.REVIEW,
+        SectionKind.OUTLOOK,
+        SectionKind.PLAN,
+    ]
+
+
+def test_national_report_region() -> None:
+    report = segment_report(read_source(SHARED / "corpus" / "national" / "2022-state-council.txt"))
+    assert report.region == "中华人民共和国"
+    assert (report.review_year, report.plan_year) == (2021, 2022)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("hunan-2026-excerpt.txt", SectionKind.PLAN),
+        ("guangdong-2026-excerpt.txt", SectionKind.REVIEW),
+    ],
+)
+def test_excerpts_without_headings(name: str, kind: SectionKind) -> None:
+    report = segment_report(read_source(SHARED / "corpus" / "dev" / name))
+    assert {report.section_of(s).kind for s in report.sentences} == {kind}
+    assert (report.review_year, report.plan_year) == (2025, 2026)  # from the file name
+    assert report.region is None
+
+
+def test_seed_numbered_review_headings_stay_in_the_review() -> None:
+    report = segment_report(read_source(SEED))
+    review = [s for s in report.sections if s.kind is SectionKind.REVIEW]
+    assert [s.title[:2] for s in review] == ["", "二、", "三、", "四、"]

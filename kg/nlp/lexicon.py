@@ -1,0 +1,101 @@
+"""The entity lexicons, loaded once from kg/data: heads, boundary words, gazetteers, list classes.
+
+Everything here is data a domain expert edits; this module only turns the files into lookup
+tables and compiled patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.data import data_lines, data_table
+
+_Trie = dict[str, "_Trie"]
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A generic tail of names (片区, 大桥) with its type and how the type is decided."""
+
+    text: str
+    type: str  # Project, Organization, Place
+    kind: str  # fixed, infra, open, weak
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    heads: dict[str, Head]
+    head_pattern: re.Pattern[str]  # every head, as a look-ahead so that matches may overlap
+    suffix_pattern: re.Pattern[str]  # phases and sections written after a head
+    industry_pattern: re.Pattern[str]  # brand + industry word
+    boundary_words: frozenset[str]
+    name_verbs: frozenset[str]
+    generic_words: frozenset[str]
+    places: dict[str, str]  # surface -> level (province, city, county, country, region)
+    organizations: frozenset[str]
+    gazetteer_pattern: re.Pattern[str]
+    list_classes: dict[str, Head]
+    list_pattern: re.Pattern[str]
+    build_cue_pattern: re.Pattern[str]
+
+
+def alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A regex matching any of the words, the longest first, compiled as a trie.
+
+    A flat alternation of thousands of names tries each branch at every position; the trie
+    shares prefixes, so matching costs about the length of the longest name.
+    """
+    trie: _Trie = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: _Trie) -> str:
+    ends = "" in node
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    heads = {row[0]: Head(row[0], row[1], row[2]) for row in data_table("entity_heads.tsv")}
+    places: dict[str, str] = {}
+    for surface, _full, level in data_table("places_china.tsv"):
+        places.setdefault(surface, level)
+    for name, _code in data_table("countries.tsv"):
+        places.setdefault(name, "country")
+    for name in data_lines("places.txt"):
+        places.setdefault(name, "region")
+    organizations = frozenset(data_lines("organizations.txt"))
+    classes = {row[0]: Head(row[0], row[1], row[2]) for row in data_table("list_classes.tsv")}
+    count = r"(?:[0-9]+|[一二两三四五六七八九十百几多]+)[条个家座项所批处栋宗]"
+    # 等 + (count) + (一批) + (“) + up to 8 modifiers + class noun; or, with no 等, a count.
+    list_pattern = re.compile(
+        rf"(?:等(?:{count})?|{count})(?:一批)?“?[\u4e00-\u9fff]{{0,8}}?({alternation(list(classes))})"
+    )
+    return Lexicon(
+        heads=heads,
+        head_pattern=re.compile(f"(?=({alternation(list(heads))}))"),
+        suffix_pattern=re.compile("|".join(data_lines("name_suffixes.txt"))),
+        industry_pattern=re.compile(f"(?=({alternation(data_lines('industry_words.txt'))}))"),
+        boundary_words=frozenset(data_lines("boundary_words.txt")),
+        name_verbs=frozenset(data_lines("name_verbs.txt")),
+        generic_words=frozenset(data_lines("generic_words.txt")),
+        places=places,
+        organizations=organizations,
+        gazetteer_pattern=re.compile(alternation([*places, *organizations])),
+        list_classes=classes,
+        list_pattern=list_pattern,
+        build_cue_pattern=re.compile(alternation(data_lines("build_cues.txt"))),
+    )
