@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -12,8 +13,9 @@ _SPACES = re.compile(r"\s+")
 
 
 def normalize_name(text: str) -> str:
-    """The key under which surfaces of one name meet: no white space, ASCII letters upper-case."""
-    return _SPACES.sub("", text).upper()
+    """The key under which surfaces of one name meet: full-width folded (NFKC), no white
+    space, Latin letters upper-case."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text)).upper()
 
 
 def resolve_entities(mentions: Iterable[Mention]) -> tuple[Entity, ...]:

@@ -16,11 +16,12 @@ def find_mentions(report: Report) -> Iterator[Mention]:
     texts = (normalize_width(sentence.text) for sentence in report.sentences)
     for sentence, doc in zip(report.sentences, nlp.pipe(texts, batch_size=256), strict=True):
         for span in doc.ents:
+            start, end = sentence.start + span.start_char, sentence.start + span.end_char
             yield Mention(
                 sentence_index=sentence.index,
-                start=sentence.start + span.start_char,
-                end=sentence.start + span.end_char,
-                text=span.text,
+                start=start,
+                end=end,
+                text=report.text[start:end],  # as written (full-width kept), like the gold
                 type=EntityType(span.label_),
                 other_types=tuple(EntityType(t) for t in span_other_types(span)),
             )

@@ -178,6 +178,18 @@ class _ReportBuilder:
         self.add(place, _TYPE, t(SCHEMA.Place))
         if (key, EntityType.PLACE) not in self._entities:
             self.add(place, _LABEL, terms.zh(region))
+            # Its provenance: the first sentence that names it (the title, usually).
+            for sentence in self.source.sentences:
+                offset = sentence.text.find(region)
+                if offset >= 0:
+                    start = sentence.start + offset
+                    mention = Mention(
+                        sentence.index, start, start + len(region), region, EntityType.PLACE
+                    )
+                    node = self.sentence(sentence.index)
+                    self.add(place, t(GRK.mentionedIn), node)
+                    self.add_mention(mention, place, node)
+                    break
 
     # text spans, added on first use
 

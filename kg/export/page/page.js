@@ -131,8 +131,8 @@
     return state.types.has(node.type)
       && (state.report === null || node.reports.includes(state.report))
       && node.statuses.some((s) => state.statuses.has(s))
-      && (node.sections.length === 0 ? state.sections.has("unknown") || DATA.sections.length === 0
-        : node.sections.some((s) => state.sections.has(s)));
+      // An entity no sentence names (the report's region) belongs to no section: always shown.
+      && (node.sections.length === 0 || node.sections.some((s) => state.sections.has(s)));
   }
 
   function focusArea() {
