@@ -102,9 +102,10 @@ def display_name(name: str) -> str:
 def decode_report_bytes(data: bytes, *, name: str = "input") -> tuple[str, str]:
     """Decode report bytes, detecting BOMs, UTF-8 and GB18030; refuse binary and empty input."""
     text, encoding = _decode(data, name)
+    text = replace_control_characters(text)
     if not text.strip():
         raise InputError(f"{name}: is empty, expected report text")
-    return replace_control_characters(text), encoding
+    return text, encoding
 
 
 def read_file_bytes(file: Path) -> bytes:
