@@ -7,7 +7,7 @@ try:
 except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0.0.0"
 
-__all__ = ["__version__", "build", "extract_file"]
+__all__ = ["GraphPage", "__version__", "build", "extract_file", "read_view", "to_networkx"]
 
 
 def __getattr__(name: str) -> object:
@@ -20,4 +20,16 @@ def __getattr__(name: str) -> object:
         from kg.pipeline import extract_file
 
         return extract_file
+    if name == "to_networkx":
+        from kg.export.networkx_view import to_networkx
+
+        return to_networkx
+    if name == "read_view":
+        from kg.export.view import read_view
+
+        return read_view
+    if name == "GraphPage":
+        from kg.export.html import GraphPage
+
+        return GraphPage
     raise AttributeError(name)

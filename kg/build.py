@@ -1,4 +1,4 @@
-"""Build the graph of many reports and write it to an output directory.
+"""Build the graph of many reports and write it to an output directory or file.
 
 Inputs are files or directories of reports. Each report is built on its own (in worker
 processes, or on a Dask cluster), its graph cached by the checksum of its bytes, then all are
@@ -7,22 +7,26 @@ merged into one corpus dataset: a named graph per report and the merged corpus g
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.corpus.aliases import find_aliases
 from kg.corpus.cache import BuildCache
-from kg.corpus.dataset import DATASET_FORMATS, CorpusDataset
+from kg.corpus.dataset import CorpusDataset
 from kg.corpus.inputs import InputFile, collect_inputs
 from kg.corpus.runner import ReportTask, run_tasks
 from kg.corpus.task import ReportGraph, Skipped
-from kg.errors import InputError, OutputError
-from kg.export import exporter_for
+from kg.errors import ConfigError, InputError, OutputError
+from kg.export import Exporter, exporter_for, exporter_for_path
+from kg.export.rdf import Engine
+from kg.rdf.iris import check_base
 from kg.rdf.namespaces import DEFAULT_BASE
+from kg.rdf.provenance import BuildInfo
 
 DEFAULT_FORMATS = ("turtle", "html")
 
@@ -44,54 +48,59 @@ class BuildSummary:
 
 def build(
     inputs: Sequence[str | Path],
-    outdir: str | Path,
+    output: str | Path,
     *,
     force: bool = False,
     base: str = DEFAULT_BASE,
-    formats: Sequence[str] = DEFAULT_FORMATS,
+    formats: Sequence[str] = (),
+    engine: Engine = "oxigraph",
+    build_info: BuildInfo | None = None,
     workers: int = 1,
     scheduler: str | None = None,
     use_cache: bool = True,
     progress: Progress | None = None,
 ) -> BuildSummary:
-    """Build every input report, merge their graphs, and write one file per format.
+    """Build every input report, merge their graphs, and write them.
 
+    ``output`` is a directory that receives one file per format (``graph.ttl`` and
+    ``graph.html`` by default), or a file whose extension names its one format (``out.nq``).
     A report that cannot be read or built is skipped and listed in the summary; if none can be
     built, the first reason is raised as an ``InputError``.
     """
-    out = Path(outdir)
-    targets = [(name, out / _file_name(name)) for name in dict.fromkeys(formats)]
-    _check_output(out, [path for _, path in targets], force=force)
+    targets = _targets(Path(output), formats)
+    if not force:
+        existing = [str(path) for _, path in targets if path.exists()]
+        if existing:
+            raise OutputError(f"{', '.join(existing)} already exists; use --force to replace it")
+    check_base(base)
+    info = build_info or BuildInfo.from_environment()
+    directory = targets[0][1].parent
 
     files = collect_inputs(inputs)
-    cache = BuildCache(out, base) if use_cache else None
-    results, skipped, reused = _build_reports(files, cache, base, workers, scheduler, progress)
+    cache = BuildCache(directory, base) if use_cache else None
+    dataset = CorpusDataset(base)
+    results, skipped, reused = _build_reports(
+        files, cache, base, info, workers, scheduler, progress, dataset.add_report
+    )
     if not results:
         if len(skipped) == 1:
             raise InputError(skipped[0].reason)
         raise InputError(f"no report could be built ({len(skipped)} skipped): {skipped[0].reason}")
 
     aliases = find_aliases(entity for report in results for entity in report.entities)
-    dataset = CorpusDataset(aliases, base)
     counts: Counter[str] = Counter()
     for report in results:
-        dataset.add_report(report)
         counts.update(dict(report.counts))
+    dataset.merge_aliases(aliases)
     dataset.settle_labels()
 
+    graph = dataset.to_knowledge_graph()
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"{out}: cannot create directory ({error.strerror})") from None
-    rdflib_graph = None
-    for name, path in targets:
-        if name in DATASET_FORMATS:
-            dataset.write(name, path)
-        else:
-            if rdflib_graph is None:
-                rdflib_graph = dataset.to_rdflib()
-            write, _ = exporter_for(name)
-            write(rdflib_graph, path)
+        raise OutputError(f"{directory}: cannot create directory ({error.strerror})") from None
+    for exporter, path in targets:
+        exporter.write(graph, path, engine)
     if cache is not None:
         cache.save({report.checksum for report in results})
     return BuildSummary(
@@ -105,30 +114,46 @@ def build(
     )
 
 
-def _file_name(format_name: str) -> str:
-    if format_name in DATASET_FORMATS:
-        return DATASET_FORMATS[format_name][2]
-    return exporter_for(format_name)[1]
-
-
-def _check_output(out: Path, paths: Iterable[Path], *, force: bool) -> None:
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: exists and is not a directory")
-    if not force:
-        existing = [str(p) for p in paths if p.exists()]
-        if existing:
-            raise OutputError(f"{', '.join(existing)} already exists; use --force to replace it")
+def _targets(output: Path, formats: Sequence[str]) -> list[tuple[Exporter, Path]]:
+    """The files to write: one named by ``output``'s extension, or one per format in a dir."""
+    by_extension = None if output.is_dir() else exporter_for_path(output)
+    if by_extension is not None:
+        named = [exporter_for(name) for name in formats]
+        if any(exporter.name != by_extension.name for exporter in named):
+            raise ConfigError(
+                f"{output.name} is written as {by_extension.name}; "
+                f"give a directory to write other formats"
+            )
+        return [(by_extension, output)]
+    if output.exists() and not output.is_dir():
+        raise OutputError(f"{output}: exists and is not a directory")
+    exporters = {e.name: e for e in (exporter_for(name) for name in formats or DEFAULT_FORMATS)}
+    return [(exporter, output / exporter.filename) for exporter in exporters.values()]
 
 
 def _build_reports(
     files: Sequence[InputFile],
     cache: BuildCache | None,
     base: str,
+    info: BuildInfo,
     workers: int,
     scheduler: str | None,
     progress: Progress | None,
+    merge: Callable[[ReportGraph], None],
 ) -> tuple[list[ReportGraph], list[Skipped], int]:
-    """Each input's graph, from the cache or built anew, in input order; and what was skipped."""
+    """Build or take from the cache each input's graph and ``merge`` it as soon as it is there.
+
+    Returns the reports in input order without their N-Triples text (merged already, so that a
+    big corpus is held once, in the store), what was skipped, and how many came from the cache.
+    """
+    merged: set[str] = set()  # checksums: the same bytes twice are one report
+
+    def take(report: ReportGraph) -> ReportGraph:
+        if report.checksum not in merged:
+            merged.add(report.checksum)
+            merge(report)
+        return dataclasses.replace(report, ntriples="")
+
     slots: list[ReportGraph | Skipped | None] = []
     tasks: list[tuple[int, ReportTask]] = []
     for index, file in enumerate(files):
@@ -140,7 +165,7 @@ def _build_reports(
         file_name = "stdin" if file.is_stdin else Path(file.path).name
         checksum = hashlib.sha256(data).hexdigest()
         cached = cache.get(checksum, file.name, file_name) if cache else None
-        slots.append(cached)
+        slots.append(take(cached) if cached else None)
         if cached is None:
             tasks.append((index, ReportTask(file.name, file_name, data)))
     reused = sum(isinstance(slot, ReportGraph) for slot in slots)
@@ -148,12 +173,14 @@ def _build_reports(
     done = 0
     if progress:
         progress(done, len(tasks))
-    runs = run_tasks([task for _, task in tasks], base, workers=workers, scheduler=scheduler)
+    runs = run_tasks([task for _, task in tasks], base, info, workers=workers, scheduler=scheduler)
     for task_index, result in runs:
         position, task = tasks[task_index]
+        if isinstance(result, ReportGraph):
+            if cache is not None:
+                cache.put(result, task.file_name)
+            result = take(result)
         slots[position] = result
-        if cache is not None and isinstance(result, ReportGraph):
-            cache.put(result, task.file_name)
         done += 1
         if progress:
             progress(done, len(tasks))
@@ -165,7 +192,7 @@ def _build_reports(
         if isinstance(slot, Skipped):
             skipped.append(slot)
         elif isinstance(slot, ReportGraph) and slot.checksum not in checksums:
-            checksums.add(slot.checksum)  # the same bytes twice are one report
+            checksums.add(slot.checksum)
             results.append(slot)
     return results, skipped, reused
 

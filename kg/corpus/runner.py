@@ -16,6 +16,7 @@ from multiprocessing.context import BaseContext
 
 from kg.corpus.task import ReportGraph, Skipped, build_report, warm_up
 from kg.errors import ConfigError
+from kg.rdf.provenance import BuildInfo
 
 SCHEDULER_TIMEOUT = 30  # seconds to wait for a Dask scheduler to answer
 Result = ReportGraph | Skipped
@@ -39,6 +40,7 @@ def default_workers() -> int:
 def run_tasks(
     tasks: Sequence[ReportTask],
     base: str,
+    build: BuildInfo,
     *,
     workers: int = 1,
     scheduler: str | None = None,
@@ -47,19 +49,21 @@ def run_tasks(
     if not tasks:
         return iter([])
     if scheduler:
-        return _run_on_dask(tasks, base, scheduler)
+        return _run_on_dask(tasks, base, build, scheduler)
     if workers <= 1 or len(tasks) == 1:
-        return _run_here(tasks, base)
-    return _run_on_pool(tasks, base, min(workers, len(tasks)))
+        return _run_here(tasks, base, build)
+    return _run_on_pool(tasks, base, build, min(workers, len(tasks)))
 
 
-def _run_here(tasks: Sequence[ReportTask], base: str) -> Iterator[Finished]:
+def _run_here(tasks: Sequence[ReportTask], base: str, build: BuildInfo) -> Iterator[Finished]:
     warm_up()
     for index, task in enumerate(tasks):
-        yield index, build_report(task.name, task.file_name, task.data, base)
+        yield index, build_report(task.name, task.file_name, task.data, base, build)
 
 
-def _run_on_pool(tasks: Sequence[ReportTask], base: str, workers: int) -> Iterator[Finished]:
+def _run_on_pool(
+    tasks: Sequence[ReportTask], base: str, build: BuildInfo, workers: int
+) -> Iterator[Finished]:
     # "fork" lets workers share the pipeline the parent loaded once (copy on write); a forked
     # child of a threaded parent can deadlock, so a threaded parent uses "spawn".
     context: BaseContext
@@ -70,7 +74,7 @@ def _run_on_pool(tasks: Sequence[ReportTask], base: str, workers: int) -> Iterat
         context = get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up) as pool:
         index_of: dict[Future[Result], int] = {
-            pool.submit(build_report, task.name, task.file_name, task.data, base): index
+            pool.submit(build_report, task.name, task.file_name, task.data, base, build): index
             for index, task in enumerate(tasks)
         }
         pending = set(index_of)
@@ -80,7 +84,9 @@ def _run_on_pool(tasks: Sequence[ReportTask], base: str, workers: int) -> Iterat
                 yield index_of[future], future.result()
 
 
-def _run_on_dask(tasks: Sequence[ReportTask], base: str, address: str) -> Iterator[Finished]:
+def _run_on_dask(
+    tasks: Sequence[ReportTask], base: str, build: BuildInfo, address: str
+) -> Iterator[Finished]:
     try:
         from distributed import Client, as_completed
     except ImportError:
@@ -92,7 +98,7 @@ def _run_on_dask(tasks: Sequence[ReportTask], base: str, address: str) -> Iterat
     with client, client.as_current():
         client.run(warm_up)
         index_of = {
-            client.submit(build_report, t.name, t.file_name, t.data, base, pure=False): index
+            client.submit(build_report, t.name, t.file_name, t.data, base, build, pure=False): index
             for index, t in enumerate(tasks)
         }
         for future in as_completed(index_of):  # type: ignore[no-untyped-call]

@@ -9,16 +9,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from rdflib import RDF, RDFS, URIRef
+import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.pipeline import extract_source
-from kg.rdf import extraction_to_graph
-from kg.rdf.namespaces import GRK
+from kg.rdf.graph import report_triples
+from kg.rdf.iris import entity_iri
+from kg.rdf.provenance import BuildInfo
 from kg.records import EntityType
 from kg.text.reading import source_from_bytes
-
-ENTITY_CLASSES = {getattr(GRK, t.value): t for t in EntityType}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +60,14 @@ def warm_up() -> None:
     load_pipeline()
 
 
-def build_report(name: str, file_name: str, data: bytes, base: str) -> ReportGraph | Skipped:
+def build_report(
+    name: str, file_name: str, data: bytes, base: str, build: BuildInfo
+) -> ReportGraph | Skipped:
     """Decode, extract and graph one report; a bad report gives ``Skipped``, never raises."""
     try:
         source = source_from_bytes(data, file_name)
         extraction = extract_source(source)
-        graph = extraction_to_graph(extraction, base=base)
+        graph = report_triples(extraction, base=base, build=build)
     except KgError as error:
         return Skipped(name, str(error))
     except Exception as error:  # a bug on one report must not lose the corpus
@@ -74,18 +75,20 @@ def build_report(name: str, file_name: str, data: bytes, base: str) -> ReportGra
     counts: Counter[str] = Counter(entity.type.value for entity in extraction.entities)
     counts["Action"] += len(extraction.actions)
     counts["Metric"] += len(extraction.metrics)
-    reports = list(graph.subjects(RDF.type, GRK.Report))
-    entities = []
-    for cls, entity_type in ENTITY_CLASSES.items():
-        for node in graph.subjects(RDF.type, cls):
-            label = graph.value(node, RDFS.label)
-            if isinstance(node, URIRef) and label is not None:
-                entities.append(EntityRow(str(node), entity_type, str(label)))
+    entities = {
+        EntityRow(entity_iri(base, entity.type, entity.key), entity.type, entity.label)
+        for entity in extraction.entities
+    }
     return ReportGraph(
         name=name,
         checksum=source.checksum,
-        report_iri=str(reports[0]) if reports else "",
-        ntriples=graph.serialize(format="nt"),
+        report_iri=graph.report.value,
+        ntriples=_ntriples(graph.triples),
         entities=tuple(sorted(entities, key=lambda e: (e.iri, e.type))),
         counts=tuple(sorted(counts.items())),
     )
+
+
+def _ntriples(triples: tuple[ox.Triple, ...]) -> str:
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    return data.decode("utf-8") if data else ""

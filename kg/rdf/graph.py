@@ -1,124 +1,311 @@
-"""Turn one report's extraction into an RDF graph under the govreport-kg ontology."""
+"""Turn one report's extraction into RDF under the govreport-kg ontology.
+
+Every record field is mapped (``kg.rdf.mapping.MAPPED_FIELDS`` says where each goes). Every
+fact carries its provenance: actions and metrics ``prov:wasDerivedFrom`` their sentence,
+entities through their mentions; a sentence is in a paragraph, a section and a report; the
+report was used by an extraction run of a version of this tool at a build time.
+"""
 
 from __future__ import annotations
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import PROV, SKOS
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
-from kg.rdf.iris import entity_iri, report_iri
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, TIME
+
+from kg.extract.entities import normalize_name
+from kg.rdf import terms
+from kg.rdf.iris import (
+    check_base,
+    entity_iri,
+    extraction_iri,
+    prefixes,
+    report_iri,
+    software_iri,
+    span_iri,
+    year_description_iri,
+    year_iri,
+)
+from kg.rdf.mapping import STATUS_IRIS
 from kg.rdf.namespaces import DEFAULT_BASE, GRK, SCHEMA
-from kg.records import Extraction, Sentence, Status
+from kg.rdf.provenance import BuildInfo
+from kg.rdf.terms import term as t
+from kg.records import (
+    Action,
+    Entity,
+    EntityType,
+    Extraction,
+    Mention,
+    Metric,
+)
 
-STATUS_IRIS = {
-    Status.PLANNED: SCHEMA.PotentialActionStatus,
-    Status.ONGOING: SCHEMA.ActiveActionStatus,
-    Status.COMPLETED: SCHEMA.CompletedActionStatus,
-}
+R = TypeVar("R")
+
+_TYPE = t(RDF.type)
+_LABEL = t(RDFS.label)
+_TEXT = t(GRK.text)
+_START = t(GRK.startOffset)
+_END = t(GRK.endOffset)
+_IN_REPORT = t(GRK.inReport)
+_DERIVED = t(PROV.wasDerivedFrom)
 
 
-def bind_prefixes(graph: Graph, base: str = DEFAULT_BASE) -> None:
-    graph.bind("grk", GRK._NS)
-    graph.bind("schema", SCHEMA._NS)
-    graph.bind("prov", PROV)
-    graph.bind("skos", SKOS)
-    graph.bind("id", base)
+@dataclass(frozen=True, slots=True)
+class ReportTriples:
+    """One report's graph: its triples, named by the report IRI in TriG and N-Quads."""
+
+    report: ox.NamedNode
+    triples: tuple[ox.Triple, ...]
+
+    def quads(self) -> Iterator[ox.Quad]:
+        for triple in self.triples:
+            yield ox.Quad(triple.subject, triple.predicate, triple.object, self.report)
 
 
-def extraction_to_graph(extraction: Extraction, *, base: str = DEFAULT_BASE) -> Graph:
+def report_triples(
+    extraction: Extraction, *, base: str = DEFAULT_BASE, build: BuildInfo | None = None
+) -> ReportTriples:
     """The graph of one report: the report, its sentences in use, entities, actions, metrics."""
+    builder = _ReportBuilder(extraction, check_base(base), build or BuildInfo.from_environment())
+    builder.add_report()
+    for entity in extraction.entities:
+        builder.add_entity(entity)
+    builder.add_region()
+    for action in _with_unique_spans(extraction.actions, lambda a: (a.start, a.end)):
+        builder.add_action(*action)
+    for metric in _with_unique_spans(
+        extraction.metrics, lambda m: (m.quantity.start, m.quantity.end)
+    ):
+        builder.add_metric(*metric)
+    return ReportTriples(builder.report, tuple(dict.fromkeys(builder.triples)))
+
+
+def extraction_to_graph(
+    extraction: Extraction, *, base: str = DEFAULT_BASE, build: BuildInfo | None = None
+) -> Graph:
+    """The graph of one report as an rdflib ``Graph`` (prefixes bound)."""
     graph = Graph()
     bind_prefixes(graph, base)
-    report = extraction.report
-    report_node = report_iri(base, report.checksum)
-    graph.add((report_node, RDF.type, GRK.Report))
-    graph.add((report_node, RDFS.label, Literal(report.title, lang="zh")))
-    graph.add((report_node, GRK.sourceFile, Literal(report.source_name)))
-    graph.add((report_node, GRK.checksum, Literal(report.checksum)))
-    if report.region:
-        graph.add((report_node, GRK.region, Literal(report.region, lang="zh")))
-    if report.review_year:
-        graph.add((report_node, GRK.reviewYear, Literal(report.review_year, datatype=XSD.gYear)))
-    if report.plan_year:
-        graph.add((report_node, GRK.planYear, Literal(report.plan_year, datatype=XSD.gYear)))
-
-    sentence_nodes: dict[int, URIRef] = {}
-
-    def sentence_node(index: int) -> URIRef:
-        if index not in sentence_nodes:
-            sentence = report.sentences[index]
-            node = URIRef(f"{report_node}/sentence/{sentence.start}-{sentence.end}")
-            _add_sentence(
-                graph, node, report_node, sentence, report.section_of(sentence).kind.value
-            )
-            sentence_nodes[index] = node
-        return sentence_nodes[index]
-
-    entity_nodes = {}
-    for entity in extraction.entities:
-        node = entity_iri(base, entity.type, entity.key)
-        entity_nodes[(entity.key, entity.type)] = node
-        graph.add((node, RDF.type, getattr(GRK, entity.type.value)))
-        for other in entity.other_types:
-            graph.add((node, RDF.type, getattr(GRK, other.value)))
-        graph.add((node, RDFS.label, Literal(entity.label, lang="zh")))
-        for alt in entity.alt_labels:
-            graph.add((node, SKOS.altLabel, Literal(alt, lang="zh")))
-        for mention in entity.mentions:
-            graph.add((node, GRK.mentionedIn, sentence_node(mention.sentence_index)))
-
-    for index, action in enumerate(extraction.actions):
-        node = URIRef(f"{report_node}/action/{index}")
-        graph.add((node, RDF.type, GRK.Action))
-        graph.add((node, GRK.verb, Literal(action.verb, lang="zh")))
-        graph.add((node, SCHEMA.actionStatus, STATUS_IRIS[action.status]))
-        for key in action.objects:
-            graph.add((node, SCHEMA.object, entity_nodes[key]))
-        if action.agent:
-            graph.add((node, SCHEMA.agent, entity_nodes[action.agent]))
-        if action.place:
-            graph.add((node, SCHEMA.location, entity_nodes[action.place]))
-        if action.year:
-            graph.add((node, GRK.year, Literal(action.year, datatype=XSD.gYear)))
-        graph.add((node, PROV.wasDerivedFrom, sentence_node(action.sentence_index)))
-
-    for index, metric in enumerate(extraction.metrics):
-        quantity = metric.quantity
-        node = URIRef(f"{report_node}/metric/{index}")
-        graph.add((node, RDF.type, GRK.Metric))
-        graph.add((node, SCHEMA.value, Literal(quantity.value, datatype=XSD.decimal)))
-        graph.add((node, SCHEMA.unitText, Literal(quantity.unit)))
-        graph.add((node, GRK.valueAsWritten, Literal(quantity.text)))
-        graph.add((node, GRK.baseValue, Literal(quantity.base_value, datatype=XSD.decimal)))
-        graph.add((node, GRK.baseUnit, Literal(quantity.base_unit)))
-        graph.add((node, GRK.metricKind, Literal(metric.kind.value)))
-        for prop, value in (
-            (GRK.qualifier, quantity.qualifier),
-            (GRK.measure, metric.measure),
-            (GRK.direction, metric.direction),
-            (GRK.basis, metric.basis),
-        ):
-            if value:
-                graph.add(
-                    (
-                        node,
-                        prop,
-                        Literal(value, lang="zh") if prop is not GRK.direction else Literal(value),
-                    )
-                )
-        if metric.entity_key and metric.entity_type:
-            graph.add(
-                (node, GRK.aboutEntity, entity_nodes[(metric.entity_key, metric.entity_type)])
-            )
-        graph.add((node, PROV.wasDerivedFrom, sentence_node(metric.sentence_index)))
+    to_rdflib = terms.to_rdflib
+    for triple in report_triples(extraction, base=base, build=build).triples:
+        subject, predicate, obj = triple.subject, triple.predicate, triple.object
+        graph.add((to_rdflib(subject), to_rdflib(predicate), to_rdflib(obj)))
     return graph
 
 
-def _add_sentence(
-    graph: Graph, node: URIRef, report_node: URIRef, sentence: Sentence, section_kind: str
-) -> None:
-    graph.add((node, RDF.type, GRK.Sentence))
-    graph.add((node, GRK.text, Literal(sentence.text, lang="zh")))
-    graph.add((node, GRK.startOffset, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, GRK.endOffset, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, GRK.inReport, report_node))
-    graph.add((node, GRK.sectionKind, Literal(section_kind)))
+def bind_prefixes(graph: Graph, base: str = DEFAULT_BASE) -> None:
+    for prefix, namespace in prefixes(base).items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+
+
+def _with_unique_spans(
+    records: Sequence[R], span: Callable[[R], tuple[int, int]]
+) -> Iterator[tuple[R, str]]:
+    """Each record with a span name unique in the report: ``12-15``, then ``12-15-2``…"""
+    seen: dict[tuple[int, int], int] = {}
+    for record in records:
+        start, end = span(record)
+        seen[(start, end)] = seen.get((start, end), 0) + 1
+        suffix = "" if seen[(start, end)] == 1 else f"-{seen[(start, end)]}"
+        yield record, f"{start}-{end}{suffix}"
+
+
+class _ReportBuilder:
+    """Collects one report's triples; sentences, paragraphs and sections are added once, on use."""
+
+    def __init__(self, extraction: Extraction, base: str, build: BuildInfo) -> None:
+        self.extraction = extraction
+        self.source = extraction.report
+        self.base = base
+        self.build = build
+        self.checksum = self.source.checksum
+        self.report = terms.iri(report_iri(base, self.checksum))
+        self.triples: list[ox.Triple] = []
+        self._sentences: dict[int, ox.NamedNode] = {}
+        self._paragraphs: dict[int, ox.NamedNode] = {}
+        self._sections: dict[int, ox.NamedNode] = {}
+        self._years: dict[int, ox.NamedNode] = {}
+        self._paragraph_by_index = {p.index: p for p in self.source.paragraphs}
+        self._entities = {(e.key, e.type) for e in extraction.entities}
+
+    def add(self, subject: terms.Subject, predicate: ox.NamedNode, obj: terms.Object) -> None:
+        self.triples.append(ox.Triple(subject, predicate, obj))
+
+    def add_span(self, node: ox.NamedNode, start: int, end: int) -> None:
+        self.add(node, _START, terms.count(start))
+        self.add(node, _END, terms.count(end))
+
+    # the report and its provenance
+
+    def add_report(self) -> None:
+        report, source = self.report, self.source
+        self.add(report, _TYPE, t(GRK.Report))
+        if source.title:
+            self.add(report, _LABEL, terms.zh(source.title))
+        self.add(report, t(GRK.sourceFile), terms.string(source.source_name))
+        self.add(report, t(GRK.checksum), terms.string(source.checksum))
+        if source.review_year is not None:
+            self.add(report, t(GRK.reviewYear), terms.year(source.review_year))
+        if source.plan_year is not None:
+            self.add(report, t(GRK.planYear), terms.year(source.plan_year))
+
+        software = terms.iri(software_iri(self.build.tool_version))
+        self.add(software, _TYPE, t(PROV.SoftwareAgent))
+        self.add(software, _TYPE, t(SCHEMA.SoftwareApplication))
+        self.add(software, t(SCHEMA.name), terms.string("govreport-kg"))
+        self.add(software, t(SCHEMA.softwareVersion), terms.string(self.build.tool_version))
+
+        extraction = terms.iri(extraction_iri(self.base, self.checksum))
+        self.add(extraction, _TYPE, t(GRK.Extraction))
+        self.add(extraction, t(PROV.used), report)
+        self.add(extraction, t(PROV.wasAssociatedWith), software)
+        self.add(extraction, t(PROV.endedAtTime), terms.timestamp(self.build.build_time))
+
+    def add_region(self) -> None:
+        """The region as a place: the report covers it, and it merges with the same place found
+        elsewhere (its IRI is made from the name as any extracted place's would be)."""
+        region = self.source.region
+        if not region:
+            return
+        self.add(self.report, t(GRK.region), terms.zh(region))
+        key = normalize_name(region)
+        place = terms.iri(entity_iri(self.base, EntityType.PLACE, key))
+        self.add(self.report, t(SCHEMA.spatialCoverage), place)
+        if (key, EntityType.PLACE) not in self._entities:
+            self.add(place, _TYPE, t(GRK.Place))
+            self.add(place, _LABEL, terms.zh(region))
+
+    # text spans, added on first use
+
+    def span_node(self, kind: str, span: str) -> ox.NamedNode:
+        return terms.iri(span_iri(self.base, kind, self.checksum, span))
+
+    def sentence(self, index: int) -> ox.NamedNode:
+        node = self._sentences.get(index)
+        if node is None:
+            sentence = self.source.sentences[index]
+            node = self.span_node("sentence", f"{sentence.start}-{sentence.end}")
+            self._sentences[index] = node
+            self.add(node, _TYPE, t(GRK.Sentence))
+            self.add(node, _TEXT, terms.zh(sentence.text))
+            self.add_span(node, sentence.start, sentence.end)
+            self.add(node, _IN_REPORT, self.report)
+            self.add(node, t(GRK.inParagraph), self.paragraph(sentence.paragraph_index))
+            self.add(node, t(GRK.inSection), self.section(sentence.section_index))
+            kind = self.source.sections[sentence.section_index].kind.value
+            self.add(node, t(GRK.sectionKind), terms.string(kind))
+        return node
+
+    def paragraph(self, index: int) -> ox.NamedNode:
+        node = self._paragraphs.get(index)
+        if node is None:
+            paragraph = self._paragraph_by_index[index]
+            node = self.span_node("paragraph", f"{paragraph.start}-{paragraph.end}")
+            self._paragraphs[index] = node
+            self.add(node, _TYPE, t(GRK.Paragraph))
+            self.add_span(node, paragraph.start, paragraph.end)
+            self.add(node, _IN_REPORT, self.report)
+            self.add(node, t(GRK.inSection), self.section(paragraph.section_index))
+        return node
+
+    def section(self, index: int) -> ox.NamedNode:
+        node = self._sections.get(index)
+        if node is None:
+            section = self.source.sections[index]
+            node = self.span_node("section", f"{section.start}-{section.end}")
+            self._sections[index] = node
+            self.add(node, _TYPE, t(GRK.Section))
+            if section.title:
+                self.add(node, _LABEL, terms.zh(section.title))
+            self.add(node, t(GRK.sectionKind), terms.string(section.kind.value))
+            self.add_span(node, section.start, section.end)
+            self.add(node, _IN_REPORT, self.report)
+            if section.year is not None:
+                self.add_year(node, section.year)
+        return node
+
+    def add_year(self, node: ox.NamedNode, year: int) -> None:
+        """``grk:year`` as a literal, and ``time:hasTime`` the year as an OWL-Time interval."""
+        self.add(node, t(GRK.year), terms.year(year))
+        interval = self._years.get(year)
+        if interval is None:
+            interval = terms.iri(year_iri(self.base, year))
+            description = terms.iri(year_description_iri(self.base, year))
+            self._years[year] = interval
+            self.add(interval, _TYPE, t(TIME.DateTimeInterval))
+            self.add(interval, _LABEL, terms.zh(f"{year}年"))
+            self.add(interval, t(TIME.hasDateTimeDescription), description)
+            self.add(description, _TYPE, t(TIME.DateTimeDescription))
+            self.add(description, t(TIME.unitType), t(TIME.unitYear))
+            self.add(description, t(TIME.year), terms.year(year))
+        self.add(node, t(TIME.hasTime), interval)
+
+    # facts
+
+    def entity_node(self, key: str, type_: EntityType) -> ox.NamedNode:
+        return terms.iri(entity_iri(self.base, type_, key))
+
+    def add_entity(self, entity: Entity) -> None:
+        node = self.entity_node(entity.key, entity.type)
+        for type_ in (entity.type, *entity.other_types):
+            self.add(node, _TYPE, t(GRK[type_.value]))
+        self.add(node, _LABEL, terms.zh(entity.label))
+        for alt in entity.alt_labels:
+            self.add(node, t(SKOS.altLabel), terms.zh(alt))
+        for mention in entity.mentions:
+            sentence = self.sentence(mention.sentence_index)
+            self.add(node, t(GRK.mentionedIn), sentence)
+            self.add_mention(mention, node, sentence)
+
+    def add_mention(self, mention: Mention, entity: ox.NamedNode, sentence: ox.NamedNode) -> None:
+        node = self.span_node("mention", f"{mention.start}-{mention.end}")
+        self.add(node, _TYPE, t(GRK.Mention))
+        self.add(node, _TEXT, terms.zh(mention.text))
+        self.add_span(node, mention.start, mention.end)
+        self.add(node, t(GRK.inSentence), sentence)
+        self.add(node, _IN_REPORT, self.report)
+        self.add(node, t(GRK.refersTo), entity)
+
+    def add_action(self, action: Action, span: str) -> None:
+        node = self.span_node("action", span)
+        self.add(node, _TYPE, t(GRK.Action))
+        self.add(node, t(GRK.verb), terms.zh(action.verb))
+        self.add(node, t(SCHEMA.actionStatus), t(STATUS_IRIS[action.status]))
+        for key, type_ in action.objects:
+            self.add(node, t(SCHEMA.object), self.entity_node(key, type_))
+        if action.agent is not None:
+            self.add(node, t(SCHEMA.agent), self.entity_node(*action.agent))
+        if action.place is not None:
+            self.add(node, t(SCHEMA.location), self.entity_node(*action.place))
+        if action.year is not None:
+            self.add_year(node, action.year)
+        self.add_span(node, action.start, action.end)
+        self.add(node, _DERIVED, self.sentence(action.sentence_index))
+
+    def add_metric(self, metric: Metric, span: str) -> None:
+        quantity = metric.quantity
+        node = self.span_node("metric", span)
+        self.add(node, _TYPE, t(GRK.Metric))
+        self.add(node, t(SCHEMA.value), terms.decimal(quantity.value))
+        self.add(node, t(SCHEMA.unitText), terms.string(quantity.unit))
+        written = self.source.text[quantity.start : quantity.end]
+        self.add(node, t(GRK.valueAsWritten), terms.string(written))
+        self.add(node, t(GRK.baseValue), terms.decimal(quantity.base_value))
+        self.add(node, t(GRK.baseUnit), terms.string(quantity.base_unit))
+        self.add(node, t(GRK.metricKind), terms.string(metric.kind.value))
+        if quantity.qualifier:
+            self.add(node, t(GRK.qualifier), terms.zh(quantity.qualifier))
+        if metric.measure:
+            self.add(node, t(GRK.measure), terms.zh(metric.measure))
+        if metric.direction:
+            self.add(node, t(GRK.direction), terms.string(metric.direction))
+        if metric.basis:
+            self.add(node, t(GRK.basis), terms.zh(metric.basis))
+        if metric.entity_key is not None and metric.entity_type is not None:
+            about = self.entity_node(metric.entity_key, metric.entity_type)
+            self.add(node, t(GRK.aboutEntity), about)
+        self.add_span(node, quantity.start, quantity.end)
+        self.add(node, _DERIVED, self.sentence(metric.sentence_index))

@@ -1,12 +1,21 @@
-"""Vocabularies as closed namespaces: a misspelt term is an AttributeError, not a new IRI."""
+"""Vocabularies as closed namespaces: a misspelt term is an AttributeError, not a new IRI.
+
+``GRK`` mirrors ``ontology/govreport.ttl`` term for term (a test checks both directions). The
+external vocabularies are the subsets this project writes; PROV, SKOS and OWL-Time come closed
+from rdflib.
+"""
 
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace
 
 ONTOLOGY_IRI = "https://w3id.org/govreport-kg/ontology"
+ONTOLOGY_VERSION = "0.2.0"
+ONTOLOGY_VERSION_IRI = f"{ONTOLOGY_IRI}/{ONTOLOGY_VERSION}"
 DEFAULT_BASE = "https://w3id.org/govreport-kg/id/"
+# The software agent of the provenance records; one IRI per released version.
+SOFTWARE_IRI = "https://w3id.org/govreport-kg/software/"
 
 
 class GRK(DefinedNamespace):
@@ -18,37 +27,52 @@ class GRK(DefinedNamespace):
     # classes
     Report: URIRef
     Section: URIRef
+    Paragraph: URIRef
     Sentence: URIRef
+    Mention: URIRef
+    Extraction: URIRef
     Entity: URIRef
     Project: URIRef
     Organization: URIRef
     Place: URIRef
     Action: URIRef
     Metric: URIRef
-    # properties
-    sectionKind: URIRef
-    inSection: URIRef
+
+    # structure and offsets
     inReport: URIRef
+    inSection: URIRef
+    inParagraph: URIRef
+    inSentence: URIRef
     text: URIRef
     startOffset: URIRef
     endOffset: URIRef
-    verb: URIRef
-    year: URIRef
-    qualifier: URIRef
-    valueAsWritten: URIRef
-    baseValue: URIRef
-    baseUnit: URIRef
-    measure: URIRef
-    metricKind: URIRef
-    direction: URIRef
-    basis: URIRef
-    aboutEntity: URIRef
-    mentionedIn: URIRef
+    sectionKind: URIRef
+
+    # report metadata
     sourceFile: URIRef
     checksum: URIRef
     region: URIRef
     reviewYear: URIRef
     planYear: URIRef
+    year: URIRef
+
+    # entities
+    mentionedIn: URIRef
+    refersTo: URIRef
+
+    # actions
+    verb: URIRef
+
+    # metrics
+    valueAsWritten: URIRef
+    baseValue: URIRef
+    baseUnit: URIRef
+    qualifier: URIRef
+    measure: URIRef
+    metricKind: URIRef
+    direction: URIRef
+    basis: URIRef
+    aboutEntity: URIRef
 
 
 class SCHEMA(DefinedNamespace):
@@ -57,6 +81,12 @@ class SCHEMA(DefinedNamespace):
     _NS = Namespace("https://schema.org/")
     _fail = True
 
+    Action: URIRef
+    Organization: URIRef
+    Place: URIRef
+    QuantitativeValue: URIRef
+    Report: URIRef
+    SoftwareApplication: URIRef
     object: URIRef
     agent: URIRef
     location: URIRef
@@ -67,3 +97,50 @@ class SCHEMA(DefinedNamespace):
     value: URIRef
     unitText: URIRef
     name: URIRef
+    softwareVersion: URIRef
+    spatialCoverage: URIRef
+
+
+class NIF(DefinedNamespace):
+    """The NIF 2.0 Core terms the ontology aligns with (text spans and their offsets)."""
+
+    _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    _fail = True
+
+    String: URIRef
+    Paragraph: URIRef
+    Sentence: URIRef
+    Phrase: URIRef
+    anchorOf: URIRef
+    beginIndex: URIRef
+    endIndex: URIRef
+    superString: URIRef
+    sentence: URIRef
+
+
+PREFIXES: dict[str, str] = {
+    "grk": str(GRK._NS),
+    "schema": str(SCHEMA._NS),
+    "prov": str(PROV._NS),
+    "skos": str(SKOS._NS),
+    "time": str(TIME._NS),
+    "rdf": str(RDF._NS),
+    "rdfs": str(RDFS._NS),
+    "xsd": str(XSD._NS),
+    "owl": str(OWL._NS),
+}
+
+__all__ = [
+    "DEFAULT_BASE",
+    "GRK",
+    "NIF",
+    "ONTOLOGY_IRI",
+    "ONTOLOGY_VERSION",
+    "ONTOLOGY_VERSION_IRI",
+    "PREFIXES",
+    "PROV",
+    "SCHEMA",
+    "SKOS",
+    "SOFTWARE_IRI",
+    "TIME",
+]

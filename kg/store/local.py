@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg.errors import InputError, OutputError
-from kg.rdf.graph import bind_prefixes
+from kg.rdf.iris import prefixes
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.store.formats import QUAD_FORMATS, existing_file, rdf_format_of
 
@@ -66,10 +65,7 @@ def load_files(files: Sequence[Path], directory: Path, *, graph: str | None = No
 
 def project_prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
     """The prefixes the project's graphs are written with (grk, schema, prov, skos, id...)."""
-    graph = Graph()
-    bind_prefixes(graph, base)
-    wanted = {"grk", "schema", "prov", "skos", "id", "rdf", "rdfs", "xsd", "owl"}
-    return {prefix: str(namespace) for prefix, namespace in graph.namespaces() if prefix in wanted}
+    return prefixes(base)
 
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples

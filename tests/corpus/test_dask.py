@@ -12,7 +12,10 @@ from kg.errors import ConfigError
 from tests.conftest import SAMPLE
 
 
-def test_build_on_a_dask_cluster_matches_the_local_build(tmp_path: Path) -> None:
+def test_build_on_a_dask_cluster_matches_the_local_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the same build time in both builds
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     text = SAMPLE.read_text(encoding="utf-8")
