@@ -23,10 +23,12 @@ from kg.corpus.runner import ReportTask, run_tasks
 from kg.corpus.task import ReportGraph, Skipped
 from kg.errors import ConfigError, InputError, OutputError
 from kg.export import Exporter, exporter_for, exporter_for_path
+from kg.export.atomic import output_transaction
 from kg.export.rdf import Engine
 from kg.rdf.iris import check_base
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.rdf.provenance import BuildInfo
+from kg.text.reading import read_file_bytes
 
 DEFAULT_FORMATS = ("turtle", "html")
 
@@ -76,33 +78,35 @@ def build(
     info = build_info or BuildInfo.from_environment()
     directory = targets[0][1].parent
 
-    files = collect_inputs(inputs)
-    cache = BuildCache(directory, base) if use_cache else None
-    dataset = CorpusDataset(base)
-    results, skipped, reused = _build_reports(
-        files, cache, base, info, workers, scheduler, progress, dataset.add_report
-    )
-    if not results:
-        if len(skipped) == 1:
-            raise InputError(skipped[0].reason)
-        raise InputError(f"no report could be built ({len(skipped)} skipped): {skipped[0].reason}")
+    # Every output is written to a temporary name and renamed into place only when all of them
+    # succeeded: a failed or interrupted build leaves the previous output as it was.
+    files_written = [path.name for exporter, path in targets if not exporter.writes_directory]
+    with output_transaction(directory, files_written, force=force):
+        files = collect_inputs(inputs)
+        cache = BuildCache(directory, base) if use_cache else None
+        dataset = CorpusDataset(base)
+        results, skipped, reused = _build_reports(
+            files, cache, base, info, workers, scheduler, progress, dataset.add_report
+        )
+        if not results:
+            if len(skipped) == 1:
+                raise InputError(skipped[0].reason)
+            raise InputError(
+                f"no report could be built ({len(skipped)} skipped): {skipped[0].reason}"
+            )
 
-    aliases = find_aliases(entity for report in results for entity in report.entities)
-    counts: Counter[str] = Counter()
-    for report in results:
-        counts.update(dict(report.counts))
-    dataset.merge_aliases(aliases)
-    dataset.settle_labels()
+        aliases = find_aliases(entity for report in results for entity in report.entities)
+        counts: Counter[str] = Counter()
+        for report in results:
+            counts.update(dict(report.counts))
+        dataset.merge_aliases(aliases)
+        dataset.settle_labels()
 
-    graph = dataset.to_knowledge_graph()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(f"{directory}: cannot create directory ({error.strerror})") from None
-    for exporter, path in targets:
-        exporter.write(graph, path, engine)
-    if cache is not None:
-        cache.save({report.checksum for report in results})
+        graph = dataset.to_knowledge_graph()
+        for exporter, path in targets:
+            exporter.write(graph, path, engine)
+        if cache is not None:
+            cache.save({report.checksum for report in results})
     return BuildSummary(
         inputs=tuple(report.name for report in results),
         written=tuple(path for _, path in targets),
@@ -200,12 +204,4 @@ def _build_reports(
 def _read_bytes(file: InputFile) -> bytes:
     if file.is_stdin:
         return sys.stdin.buffer.read()
-    path = Path(file.path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, expected a report file")
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+    return read_file_bytes(Path(file.path))

@@ -1,18 +1,24 @@
-"""The ``kg`` command: parse options, call the library, turn its errors into one-line messages."""
+"""The ``kg`` command: parse options, call the library, turn its errors into one-line messages.
+
+Exit codes are ``kg.errors.ExitCode`` (listed in ``kg --help`` and the README).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn
 
 import click
 
 from kg import __version__
-from kg.errors import KgError
+from kg.errors import ExitCode, KgError
 
 EPILOG_BUILD = """\b
 Examples:
@@ -24,11 +30,15 @@ Examples:
   SOURCE_DATE_EPOCH=0 kg build report.txt -o out/   # a reproducible build time
 
 \b
-Exit codes: 0 built; 1 nothing built (or a bad option); 3 built, but some inputs were skipped.
+Exit codes: 0 built; 7 built, but some inputs were skipped; others in the README.
 """
 
-# A corpus build wrote its outputs but left out inputs it could not read.
-EXIT_SKIPPED = 3
+
+def _checked_base(value: str | None) -> str | None:
+    from kg.rdf.iris import check_base
+
+    return value if value is None else check_base(value)
+
 
 EPILOG_EVALUATE = """\b
 Examples:
@@ -41,6 +51,13 @@ Examples:
     epilog="""\b
 Example:
   kg build examples/sample-report.txt -o out/   # writes out/graph.ttl and out/graph.html
+  kg query out/graph.ttl plan-targets           # a bundled SPARQL query
+  kg validate out/graph.ttl                     # check the graph against the SHACL shapes
+
+\b
+Exit codes: 0 done, 1 error, 2 usage, 3 bad input, 4 output not written,
+  5 bad option, 6 bad gold file, 7 some inputs skipped, 70 internal error,
+  128+N stopped by signal N (130 Ctrl-C, 143 SIGTERM).
 """
 )
 @click.version_option(__version__, prog_name="kg")
@@ -80,7 +97,8 @@ def cli() -> None:
 @click.option(
     "--base",
     default=None,
-    help="Base IRI of the resources (default: https://w3id.org/govreport-kg/id/).",
+    callback=lambda _ctx, _param, value: _checked_base(value),
+    help="Base IRI of the resources, ending in / or # (default: https://w3id.org/govreport-kg/id/).",
 )
 @click.option(
     "-j",
@@ -145,7 +163,7 @@ def build(
         click.echo(f"kg: skipped {skipped.reason}", err=True)
     if summary.skipped:
         click.echo(f"kg: {len(summary.skipped)} input(s) skipped", err=True)
-        sys.exit(EXIT_SKIPPED)
+        sys.exit(ExitCode.SKIPPED)
 
 
 @cli.command(epilog=EPILOG_EVALUATE)
@@ -173,13 +191,30 @@ EPILOG_LOAD = """\b
 Examples:
   kg build ../shared/corpus/provinces-2026 -o corpus/ -f nquads
   kg load corpus/graph.nq --store corpus-db/
-  kg query --store corpus-db/ ontology/queries/completed-projects.rq
+  kg query --store corpus-db/ completed-projects-by-place
 """
 
 EPILOG_QUERY = """\b
 Examples:
+  kg query out/graph.ttl 'SELECT ?p ?label WHERE { ?p a grk:Project ; rdfs:label ?label }'
+  kg query out/graph.ttl ontology/queries/plan-targets.rq --format csv
+  kg query out/graph.ttl project-metrics --param project=滨江智造产业园一期
+  kg query a/graph.nq b/graph.nq completed-projects-by-place --format json
   kg query --store corpus-db/ 'SELECT ?r (COUNT(?a) AS ?n) WHERE { ?a grk:... } GROUP BY ?r'
-  kg query out/graph.ttl query.rq --format csv
+
+\b
+QUERY is SPARQL text, a .rq file, or the name of a bundled query in ontology/queries/
+(completed-projects-by-place, plan-targets, …). The usual prefixes (grk: schema: prov:
+rdfs: skos: time: xsd: and one per kind of resource) need no PREFIX line.
+"""
+
+EPILOG_VALIDATE = """\b
+Examples:
+  kg validate out/graph.ttl
+  kg validate corpus/graph.nq --shapes my-shapes.ttl
+
+\b
+Exit codes: 0 conforms; 1 does not conform (or cannot be read).
 """
 
 EPILOG_PUSH = """\b
@@ -230,25 +265,77 @@ def load(graphs: Sequence[Path], store_dir: Path, graph: str | None) -> None:
     type=click.Choice(["table", "csv", "json"]),
     default="table",
     show_default=True,
-    help="How to print the results.",
+    help="Result format (json: SPARQL 1.1 query results). CONSTRUCT results print as Turtle.",
 )
-def query(arguments: Sequence[str], store_dir: Path | None, output: str) -> None:
-    """Answer a SPARQL query (a string or a .rq file) over graph files or a store."""
-    from kg.store import memory_store, open_store, query_store
-    from kg.store.results import format_results
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to VALUE (a string; <...> for an IRI), repeatable. Values are bound, "
+    "never pasted into the query text.",
+)
+def query(
+    arguments: Sequence[str],
+    store_dir: Path | None,
+    output: Literal["table", "csv", "json"],
+    params: Sequence[str],
+) -> None:
+    """Run a SPARQL query over graph files (.ttl .nt .jsonld .trig .nq) or a store.
 
-    *graphs, text = arguments
-    if text.endswith(".rq") and Path(text).is_file():
-        text = Path(text).read_text(encoding="utf-8")
+    Graph files are loaded into an embedded pyoxigraph store. When nothing is in the default
+    graph (N-Quads, TriG), the query sees the union of the named graphs.
+    """
+    from kg.query import load_store, parse_bindings, read_query, run_query
+    from kg.query.output import format_result
+    from kg.rdf.iris import prefixes
+    from kg.rdf.namespaces import DEFAULT_BASE
+
+    *graphs, query_text = arguments
+    bindings = parse_bindings(params)
+    text = read_query(query_text)
     if store_dir is not None:
+        from kg.store import open_store
+
         if graphs:
             raise click.UsageError("give graph files or --store, not both")
         store = open_store(store_dir, read_only=True)
     else:
         if not graphs:
-            raise click.UsageError("give graph files to query, or --store DIR")
-        store = memory_store([Path(path) for path in graphs])
-    click.echo(format_results(query_store(store, text), output))
+            raise click.UsageError("give at least one GRAPH file and a QUERY, or --store DIR")
+        store = load_store(graphs)
+    result = run_query(store, text, bindings)
+    click.echo(format_result(result, output, prefixes(DEFAULT_BASE)))
+
+
+@cli.command(epilog=EPILOG_VALIDATE)
+@click.argument("graphs", nargs=-1, required=True, metavar="GRAPH...")
+@click.option(
+    "--shapes",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="SHACL shapes file (default: the bundled ontology/shapes.ttl).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="Violations listed as examples.",
+)
+def validate(graphs: Sequence[str], shapes: Path | None, limit: int) -> None:
+    """Check graph files against the SHACL shapes (pyshacl) and list what does not conform.
+
+    The files are checked together, as one graph (named graphs merged).
+    """
+    from kg.rdf.files import read_quads
+    from kg.rdf.validate import quads_to_graph, validate_graph
+
+    result = validate_graph(quads_to_graph(read_quads(graphs)), shapes=shapes)
+    click.echo(result.summary(limit=limit))
+    if not result.conforms:
+        raise SystemExit(1)
 
 
 @cli.command(epilog=EPILOG_PUSH)
@@ -297,27 +384,89 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point: run the CLI, printing library errors as one line on standard error."""
+    """Entry point: run the CLI; every failure is one line on standard error and an exit code.
+
+    The codes are those of ``kg.errors.ExitCode``. SIGINT, SIGTERM and SIGHUP stop a run with
+    an exception, so that temporary files are removed and previous outputs stay as they were.
+    """
+    previous = _stop_on_signals()
+    try:
+        _run(argv)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _run(argv: Sequence[str] | None) -> NoReturn:
     try:
         code = cli.main(args=argv, prog_name="kg", standalone_mode=False)
+        sys.stdout.flush()
     except click.exceptions.Abort:
-        click.echo("kg: aborted", err=True)
-        sys.exit(130)
+        _fail("aborted", ExitCode.INTERRUPTED)
+    except click.UsageError as error:
+        command = error.ctx.command_path if error.ctx else "kg"
+        _fail(f"error: {error.format_message()} (see '{command} --help')", error.exit_code)
     except click.ClickException as error:
-        error.show()
-        sys.exit(error.exit_code)
+        _fail(f"error: {error.format_message()}", error.exit_code)
     except KgError as error:
-        click.echo(f"kg: error: {error}", err=True)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        click.echo("kg: interrupted", err=True)
-        sys.exit(130)
+        _fail(f"error: {error}", error.exit_code)
+    except (KeyboardInterrupt, _Stopped) as stop:
+        signum = stop.signum if isinstance(stop, _Stopped) else signal.SIGINT
+        name = "interrupted" if signum == signal.SIGINT else f"stopped by {signum.name}"
+        _fail(name, 128 + signum)
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(ExitCode.BROKEN_PIPE)
+    except MemoryError:
+        _fail("out of memory", ExitCode.INTERNAL)
     except Exception as error:  # a bug: one line, and the traceback only on request
         if os.environ.get("KG_DEBUG"):
             raise
-        click.echo(
-            f"kg: internal error: {type(error).__name__}: {error} (set KG_DEBUG=1 for details)",
-            err=True,
+        _fail(
+            f"internal error: {type(error).__name__}: {error} (set KG_DEBUG=1 for details)",
+            ExitCode.INTERNAL,
         )
-        sys.exit(70)
-    sys.exit(code if isinstance(code, int) else 0)
+    sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+class _Stopped(BaseException):
+    """Raised by the signal handler. Not a KeyboardInterrupt, so click does not turn it into
+    an Abort, and not an Exception, so no ``except Exception`` in the library swallows it."""
+
+    def __init__(self, signum: signal.Signals) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_stopped(signum: int, _frame: object) -> None:
+    raise _Stopped(signal.Signals(signum))
+
+
+def _stop_on_signals() -> dict[signal.Signals, Any]:
+    """Install the stopping handler where the default one is; return what it replaced."""
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            handler = signal.getsignal(signum)
+            if handler in (signal.SIG_DFL, signal.default_int_handler):
+                previous[signum] = signal.signal(signum, _raise_stopped)
+    return previous
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(f"kg: {one_line(message)}", err=True)
+    sys.exit(code)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null so that Python's exit flush does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def one_line(message: str) -> str:
+    """The message on one line: line breaks and other control characters shown escaped."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)

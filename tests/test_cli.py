@@ -73,7 +73,7 @@ def test_bad_input_gives_one_line_and_no_traceback(
 
 
 @pytest.mark.parametrize(
-    "command", [(), ("build",), ("evaluate",), ("load",), ("query",), ("push",)]
+    "command", [(), ("build",), ("evaluate",), ("load",), ("query",), ("push",), ("validate",)]
 )
 def test_every_command_has_help_with_an_example(command: tuple[str, ...]) -> None:
     result = run(*command, "--help")

@@ -38,12 +38,13 @@ def collect_inputs(arguments: Iterable[str | Path]) -> list[InputFile]:
             found.append(InputFile(STDIN, "stdin"))
             continue
         path = Path(argument)
-        files = _report_files(path) if path.is_dir() else [path]
-        if path.is_dir() and not files:
+        is_dir = _is_dir(path)
+        files = _report_files(path) if is_dir else [path]
+        if is_dir and not files:
             suffixes = " ".join(sorted(REPORT_SUFFIXES))
             raise InputError(f"{path}: holds no report files ({suffixes})")
         for file in files:
-            key = str(file.resolve()) if file.exists() else str(file)
+            key = str(file.resolve()) if _exists(file) else str(file)
             if key not in seen:
                 seen.add(key)
                 found.append(InputFile(str(file), str(file)))
@@ -58,3 +59,18 @@ def _report_files(directory: Path) -> list[Path]:
         and file.suffix.lower() in REPORT_SUFFIXES
         and not any(part.startswith(".") for part in file.relative_to(directory).parts)
     )
+
+
+def _is_dir(path: Path) -> bool:
+    # An over-long or otherwise unusable name is not a directory; reading it reports why.
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False

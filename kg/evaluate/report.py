@@ -25,8 +25,14 @@ def format_scores(result: EvaluationResult, *, show_errors: bool = False) -> str
         _row("  given gold entities", result.status_given_entities),
     ]
     if show_errors:
+        for type_, score in result.by_type.items():
+            lines.append(f"\n{type_.value}: misses ({len(score.misses)})")
+            lines.extend(f"  - {item}" for item in score.misses)
+            lines.append(f"{type_.value}: false positives ({len(score.false_positives)})")
+            lines.extend(f"  + {item}" for item in score.false_positives)
+        lines.append(f"\nentities with the wrong type ({len(result.type_confusions)})")
+        lines.extend(f"  ~ {item}" for item in result.type_confusions)
         for name, score in (
-            ("entities", result.typed),
             ("metrics", result.metrics),
             ("project status", result.status),
             ("project status given gold entities", result.status_given_entities),

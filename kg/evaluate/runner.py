@@ -28,6 +28,8 @@ class EvaluationResult:
     by_type: dict[EntityType, Score] = field(default_factory=lambda: {t: Score() for t in TYPES})
     metrics: Score = field(default_factory=Score)
     status: Score = field(default_factory=Score)
+    # Surfaces found with the right extent but a type the gold does not give them.
+    type_confusions: list[str] = field(default_factory=list)
     # Project status with the gold's names given as mentions: the status rules alone.
     status_given_entities: Score = field(default_factory=Score)
 
@@ -71,6 +73,8 @@ def score_document(gold: GoldDocument, extraction: Extraction, result: Evaluatio
     result.typed.add(typed)
     _add_by_type(result, pairs, gold.entities, matching, prefix)
 
+    result.type_confusions.extend(_type_confusions(pairs, gold.entities, matching, prefix))
+
     surfaces = sorted({surface for surface, _ in pairs})
     untyped, _ = score_sets(
         surfaces,
@@ -95,6 +99,25 @@ def _with_gold_entities(gold: GoldDocument, extraction: Extraction) -> Extractio
         entities=resolve_entities(mentions),
         actions=tuple(find_actions(extraction.report, mentions)),
     )
+
+
+def _type_confusions(
+    pairs: list[tuple[str, EntityType]],
+    entries: tuple[GoldEntity, ...],
+    matching: dict[int, int],
+    prefix: str,
+) -> list[str]:
+    """Unmatched system pairs whose surface is a gold surface of another type."""
+    confusions = []
+    for i, (surface, type_) in enumerate(pairs):
+        if i in matching:
+            continue
+        for entry in entries:
+            if surface in _surfaces(entry) and type_ not in entry.types:
+                gold_types = "/".join(t.value for t in entry.types)
+                confusions.append(f"{prefix}{surface}: {type_.value}, gold {gold_types}")
+                break
+    return confusions
 
 
 def _surfaces(entry: GoldEntity) -> set[str]:

@@ -1,37 +1,313 @@
-"""Write a file so that readers see the old content or the new one, never half of either."""
+"""Write files so that readers see the old content or the new one, never half of either.
+
+``atomic_write`` writes to an unnamed temporary file in the target's directory (Linux
+``O_TMPFILE``: it has no name, so it vanishes with the process even on SIGKILL) and links it
+into place when its block ends without an error. Where unnamed files are not available it
+uses a hidden ``.NAME.kgPID-XXXXXXXX.tmp`` file instead, removed on any error and swept by the
+next transaction in that directory once its process is gone.
+
+Inside ``output_transaction`` the files wait until the whole transaction succeeds, then replace
+their targets one rename each, with SIGINT, SIGTERM and SIGHUP held back meanwhile: a build that
+fails or is interrupted leaves every previous output exactly as it was.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
-from collections.abc import Iterator
+import re
+import secrets
+import signal
+import threading
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import IO, Any
 
 from kg.errors import OutputError
 
+_TEMP_NAME = re.compile(r"^\..*\.kg(?P<pid>\d+)-[0-9a-f]{8}\.tmp$")
+_DEFERRED_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+_FD_DIRECTORY = Path("/proc/self/fd")
+
+
+class _Staged:
+    """One written file waiting for its rename: an open unnamed file, or a named temporary."""
+
+    def __init__(self, path: Path, fd: int | None, temp: Path | None) -> None:
+        self.path = path
+        self.fd = fd  # an open O_TMPFILE descriptor, kept open until the file has a name
+        self.temp = temp
+
+    def name_temporarily(self) -> None:
+        """Give the content a hidden name beside its target (a no-op for named temporaries)."""
+        if self.temp is not None:
+            return
+        # linkat(2) with AT_SYMLINK_FOLLOW on /proc/self/fd/N names an O_TMPFILE file; Python
+        # calls linkat (not link, which would not follow) only when given a directory fd.
+        directory = os.open(self.path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            while self.temp is None:
+                candidate = _temp_path(self.path)
+                try:
+                    os.link(
+                        _FD_DIRECTORY / str(self.fd),
+                        candidate.name,
+                        dst_dir_fd=directory,
+                        follow_symlinks=True,
+                    )
+                except FileExistsError:
+                    continue
+                self.temp = candidate
+        finally:
+            os.close(directory)
+
+    def replace_target(self) -> None:
+        if self.temp is None:
+            self.name_temporarily()
+        assert self.temp is not None
+        os.replace(self.temp, self.path)
+        self.temp = None
+        self.close()
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+    def discard(self) -> None:
+        self.close()
+        if self.temp is not None:
+            self.temp.unlink(missing_ok=True)
+            self.temp = None
+
+
+class OutputTransaction:
+    """The files written by ``atomic_write`` while a transaction is open, in order."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._staged: dict[Path, _Staged] = {}
+
+    @property
+    def pending(self) -> tuple[Path, ...]:
+        return tuple(self._staged)
+
+    def add(self, staged: _Staged) -> None:
+        previous = self._staged.pop(staged.path, None)
+        if previous is not None:
+            previous.discard()
+        self._staged[staged.path] = staged
+
+    def commit(self) -> None:
+        staged = list(self._staged.values())
+        self._staged.clear()
+        _commit(staged)
+
+    def discard(self) -> None:
+        for staged in self._staged.values():
+            staged.discard()
+        self._staged.clear()
+
+
+_ACTIVE: ContextVar[OutputTransaction | None] = ContextVar("kg_output_transaction", default=None)
+
 
 @contextlib.contextmanager
 def atomic_write(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
-    """Open a temporary file beside ``path``; on success rename it into place, else remove it.
+    """Open a temporary file beside ``path``; on success put it in place, else remove it.
 
-    Text is written as UTF-8 with ``\\n`` line ends whatever the platform.
+    Inside an ``output_transaction`` the file is put in place when the transaction commits.
+    Text is written as UTF-8 with ``\\n`` line ends whatever the platform. A failing write
+    (disk full, file too large) raises OutputError.
     """
+    path = Path(path)
+    staged = _open_staged(path)
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as error:
-        raise OutputError(f"{path.parent}: cannot write ({error.strerror})") from None
-    temp = Path(temp_name)
-    try:
+        fd = staged.fd
+        assert fd is not None
+        keep_open = staged.temp is None  # an unnamed file is lost when its descriptor closes
         handle: IO[Any] = (
-            os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+            open(fd, "wb", closefd=not keep_open)  # noqa: SIM115  (closed by the with below)
+            if binary
+            else open(fd, "w", encoding="utf-8", newline="\n", closefd=not keep_open)  # noqa: SIM115
         )
+        if not keep_open:
+            staged.fd = None
         with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, path)
+    except OSError as error:
+        staged.discard()
+        raise OutputError(f"{path}: cannot write ({_reason(error)})") from None
     except BaseException:
-        temp.unlink(missing_ok=True)
+        staged.discard()
         raise
+    transaction = _ACTIVE.get()
+    if transaction is not None:
+        transaction.add(staged)
+    else:
+        _commit([staged])
+
+
+@contextlib.contextmanager
+def output_transaction(
+    directory: str | Path, names: Iterable[str], *, force: bool = False
+) -> Iterator[OutputTransaction]:
+    """Write the files ``names`` into ``directory`` all together or not at all.
+
+    Before the block runs, refuse (OutputError) a directory path that is a file, a target that
+    is a directory, and targets that exist unless ``force``; then create the directory. Files
+    written with ``atomic_write`` inside the block replace their targets only when the block
+    ends without an exception; otherwise they are dropped, and the directories the transaction
+    created are removed again while empty.
+    """
+    directory = Path(directory)
+    _check_targets(directory, names, force=force)
+    created = _make_directory(directory)
+    _sweep_stale_temporaries(directory)
+    transaction = OutputTransaction(directory)
+    token = _ACTIVE.set(transaction)
+    try:
+        yield transaction
+    except BaseException:
+        transaction.discard()
+        for path in created:  # only while empty: nothing but this build wrote there
+            with contextlib.suppress(OSError):
+                path.rmdir()
+        raise
+    finally:
+        _ACTIVE.reset(token)
+    transaction.commit()
+
+
+def _commit(staged: list[_Staged]) -> None:
+    """Name every file first (a failure there replaces nothing), then rename each into place."""
+    with _signals_deferred():
+        try:
+            for item in staged:
+                item.name_temporarily()
+        except OSError as error:
+            for item in staged:
+                item.discard()
+            raise OutputError(f"{item.path}: cannot write ({_reason(error)})") from None
+        for index, item in enumerate(staged):
+            try:
+                item.replace_target()
+            except OSError as error:
+                for rest in staged[index:]:
+                    rest.discard()
+                raise OutputError(f"{item.path}: cannot replace ({_reason(error)})") from None
+        for parent in {item.path.parent for item in staged}:
+            _fsync_directory(parent)
+
+
+def _open_staged(path: Path) -> _Staged:
+    directory = path.parent
+    if hasattr(os, "O_TMPFILE") and _FD_DIRECTORY.is_dir():
+        try:
+            fd = os.open(directory, os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC, 0o666)
+        except OSError as error:
+            if error.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+                raise OutputError(f"{directory}: cannot write ({_reason(error)})") from None
+        else:
+            return _Staged(path, fd, None)
+    while True:
+        temp = _temp_path(path)
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise OutputError(f"{directory}: cannot write ({_reason(error)})") from None
+        return _Staged(path, fd, temp)
+
+
+def _temp_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.kg{os.getpid()}-{secrets.token_hex(4)}.tmp")
+
+
+def _check_targets(directory: Path, names: Iterable[str], *, force: bool) -> None:
+    if _is(directory, "exists") and not _is(directory, "dir"):
+        raise OutputError(f"{directory}: exists and is not a directory")
+    existing = []
+    for name in names:
+        target = directory / name
+        if _is(target, "dir"):
+            raise OutputError(f"{target}: is a directory, cannot replace it with a file")
+        if _is(target, "exists"):
+            existing.append(str(target))
+    if existing and not force:
+        raise OutputError(f"{', '.join(existing)} already exists; use --force to replace it")
+
+
+def _is(path: Path, what: str) -> bool:
+    """``path.exists()`` or ``path.is_dir()``, with errors such as a too long name as messages."""
+    try:
+        return path.is_dir() if what == "dir" else path.exists()
+    except OSError as error:
+        raise OutputError(f"{path}: cannot use as output ({_reason(error)})") from None
+
+
+def _make_directory(directory: Path) -> list[Path]:
+    """Create the directory and its parents; return those created, deepest first."""
+    missing = []
+    for path in (directory, *directory.parents):
+        if _is(path, "exists"):
+            break
+        missing.append(path)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"{directory}: exists and is not a directory") from None
+    except OSError as error:
+        raise OutputError(f"{directory}: cannot create directory ({_reason(error)})") from None
+    return missing
+
+
+def _sweep_stale_temporaries(directory: Path) -> None:
+    """Remove named temporaries left by a killed process (never those of a live one)."""
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(directory):
+            match = _TEMP_NAME.match(entry.name)
+            if match and not _process_alive(int(match["pid"])) and entry.is_file():
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _fsync_directory(directory: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold back interrupting signals so that a commit is never cut between two renames."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)

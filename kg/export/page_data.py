@@ -42,6 +42,8 @@ def page_data(view: GraphView) -> dict[str, Any]:
     node_ids = {entity.iri: index for index, entity in enumerate(view.entities)}
     report_ids = {title: index for index, title in enumerate(view.reports)}
     sections_present = {s.section for s in view.sentences.values()}
+    if any(not entity.sentences for entity in view.entities):  # the report's region, say
+        sections_present.add(NO_SECTION)
     sections = [name for name in SECTION_NAMES if name in sections_present]
     sections += sorted(sections_present - set(sections))  # kinds this page does not know yet
 
@@ -94,7 +96,8 @@ def page_data(view: GraphView) -> dict[str, Any]:
                 "otherTypes": list(entity.other_types),
                 "alt": list(entity.alt_labels),
                 "statuses": [s for s in STATUS_STYLES if s in statuses],
-                "sections": sorted({view.sentences[s].section for s in entity.sentences}),
+                "sections": sorted({view.sentences[s].section for s in entity.sentences})
+                or [NO_SECTION],
                 "reports": sorted({report_ids[view.sentences[s].report] for s in entity.sentences}),
                 "sentences": [sentence_ids[s] for s in entity.sentences],
                 "actions": node_actions[index],
@@ -114,7 +117,12 @@ def page_data(view: GraphView) -> dict[str, Any]:
         ],
         "sections": [{"name": name, "zh": SECTION_NAMES.get(name, name)} for name in sections],
         "sentences": [
-            {"text": s.text, "section": s.section, "report": report_ids.get(s.report)}
+            {
+                "text": s.text,
+                "section": s.section,
+                "heading": s.heading,
+                "report": report_ids.get(s.report),
+            }
             for s in view.sentences.values()
         ],
         "nodes": nodes,

@@ -8,6 +8,7 @@ report's triples once; dataset formats (TriG, N-Quads) a named graph per report.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -16,8 +17,8 @@ from rdflib import Graph
 
 from kg.errors import ConfigError
 from kg.export.atomic import atomic_write
-from kg.export.formats import RdfFormat
 from kg.rdf.dataset import KnowledgeGraph
+from kg.rdf.formats import RdfFormat
 
 Engine = Literal["oxigraph", "rdflib"]
 ENGINES: tuple[Engine, ...] = ("oxigraph", "rdflib")
@@ -54,4 +55,7 @@ def _write_rdflib(graph: KnowledgeGraph, handle: IO[bytes], rdf_format: RdfForma
     options: dict[str, Any] = {}
     if rdf_format.name == "jsonld":
         options = {"context": dict(graph.prefixes), "auto_compact": True}
-    data.serialize(handle, format=rdf_format.rdflib, encoding="utf-8", **options)
+    with warnings.catch_warnings():
+        # rdflib's own TriG and N-Quads serializers call its deprecated Dataset.contexts.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        data.serialize(handle, format=rdf_format.rdflib, encoding="utf-8", **options)

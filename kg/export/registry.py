@@ -14,12 +14,12 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.errors import ConfigError
-from kg.export.formats import RDF_FORMATS, RdfFormat, rdf_format_of
 from kg.export.gephi import write_gexf, write_graphml
 from kg.export.html import write_html
 from kg.export.neo4j import write_neo4j
 from kg.export.rdf import Engine, write_rdf
 from kg.rdf.dataset import KnowledgeGraph
+from kg.rdf.formats import RDF_FORMATS, RdfFormat, rdf_format_of
 
 Writer = Callable[[KnowledgeGraph, Path, Engine], None]
 
@@ -30,6 +30,7 @@ class Exporter:
     filename: str  # the file written into an output directory
     write: Writer
     aliases: tuple[str, ...] = ()
+    writes_directory: bool = False  # the file name names a directory of files (neo4j)
 
 
 def _rdf_exporter(rdf_format: RdfFormat) -> Exporter:
@@ -52,7 +53,7 @@ EXPORTERS: dict[str, Exporter] = {
     **{name: _rdf_exporter(f) for name, f in RDF_FORMATS.items()},
     "html": Exporter("html", "graph.html", _via_rdflib(write_html)),
     # Graph databases and Gephi; neo4j writes a directory of neo4j-admin import files.
-    "neo4j": Exporter("neo4j", "neo4j", _via_rdflib(write_neo4j)),
+    "neo4j": Exporter("neo4j", "neo4j", _via_rdflib(write_neo4j), writes_directory=True),
     "graphml": Exporter("graphml", "graph.graphml", _via_rdflib(write_graphml)),
     "gexf": Exporter("gexf", "graph.gexf", _via_rdflib(write_gexf)),
 }

@@ -6,7 +6,7 @@ into plain frozen records that the page and the networkx view both draw from.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -35,8 +35,9 @@ class SentenceView:
     iri: str
     text: str
     section: str  # the section kind: review, plan, outlook, preamble, other (or unknown)
-    report: str  # the report's title, or its IRI when it has none
+    report: str  # the report's title (with its file name if another report has the same title)
     start: int | None = None
+    heading: str = ""  # the section's heading as written, where the graph has it
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,13 +112,14 @@ class GraphView:
 def read_view(graph: Graph) -> GraphView:
     """The exploration view of an RDF graph built by ``kg.rdf`` (one report or many)."""
     sentences: dict[str, SentenceView] = {}
+    report_names = _report_names(graph)
 
     def sentence_iri(node: Node | None) -> str | None:
         if not isinstance(node, URIRef):
             return None
         key = str(node)
         if key not in sentences:
-            sentences[key] = _read_sentence(graph, node)
+            sentences[key] = _read_sentence(graph, node, report_names)
         return key
 
     actions = tuple(
@@ -135,10 +137,18 @@ def read_view(graph: Graph) -> GraphView:
                 if iri:
                     acted_in[iri].add(action.sentence)
 
+    # Mentions are resources (grk:refersTo the entity, grk:inSentence); older graphs link the
+    # entity to its sentences directly (grk:mentionedIn).
+    mentioned_in: dict[Node, set[Node]] = defaultdict(set)
+    for mention, entity in graph.subject_objects(GRK.refersTo):
+        mentioned_in[entity].update(graph.objects(mention, GRK.inSentence))
+    for entity, sentence in graph.subject_objects(GRK.mentionedIn):
+        mentioned_in[entity].add(sentence)
+
     entities = []
     for node in sorted({s for _, cls in ENTITY_TYPES for s in _subjects(graph, cls)}):
         types = [name for name, cls in ENTITY_TYPES if (node, RDF.type, cls) in graph]
-        mentioned = {sentence_iri(s) for s in graph.objects(node, GRK.mentionedIn)}
+        mentioned = {sentence_iri(s) for s in mentioned_in[node]}
         in_sentences = sorted(
             {s for s in mentioned if s} | acted_in[str(node)],
             key=lambda iri: (sentences[iri].report, sentences[iri].start or 0, iri),
@@ -158,19 +168,33 @@ def read_view(graph: Graph) -> GraphView:
     return GraphView(tuple(entities), actions, metrics, sentences, reports)
 
 
-def _read_sentence(graph: Graph, node: URIRef) -> SentenceView:
+def _report_names(graph: Graph) -> dict[Node, str]:
+    """A distinct name per report: its title, with its file name where titles repeat."""
+    reports = set(graph.subjects(RDF.type, GRK.Report)) | set(graph.objects(None, GRK.inReport))
+    titles = {r: _text(graph.value(r, RDFS.label)) or str(r) for r in reports}
+    repeated = Counter(titles.values())
+    names = {}
+    for report, title in titles.items():
+        source = _text(graph.value(report, GRK.sourceFile))
+        names[report] = f"{title} ({source})" if repeated[title] > 1 else title
+    still = Counter(names.values())
+    return {r: f"{titles[r]} ({r})" if still[name] > 1 else name for r, name in names.items()}
+
+
+def _read_sentence(graph: Graph, node: URIRef, report_names: dict[Node, str]) -> SentenceView:
+    section_node = graph.value(node, GRK.inSection)
     section = graph.value(node, GRK.sectionKind)
-    if section is None:  # the kind may live on a section resource instead
-        section_node = graph.value(node, GRK.inSection)
-        section = graph.value(section_node, GRK.sectionKind) if section_node else None
+    if section is None and section_node is not None:  # the kind may be on the section only
+        section = graph.value(section_node, GRK.sectionKind)
     report = graph.value(node, GRK.inReport)
     start = graph.value(node, GRK.startOffset)
     return SentenceView(
         iri=str(node),
         text=_text(graph.value(node, GRK.text)),
         section=_text(section) or NO_SECTION,
-        report=(_text(graph.value(report, RDFS.label)) or str(report)) if report else "",
+        report=report_names.get(report, "") if report is not None else "",
         start=int(start.toPython()) if isinstance(start, Literal) else None,
+        heading=_text(graph.value(section_node, RDFS.label)) if section_node else "",
     )
 
 

@@ -34,6 +34,7 @@ from kg.text.cleaning import normalize_width
 _EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)年")
 # A place after these words is where something happens, not what is acted on.
 _LOCATION_MARKERS = ("在", "于", "落户", "落地", "位于", "赴", "到", "来自", "面向")
+_PLACE_OBJECT_FOLLOWERS = ("、", "和", "及", "等", "项目", "工程", "片区", "沿线", "提质", "整治")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,13 @@ def _clause_action(
     places = [m for m in mentions if m.type is EntityType.PLACE and _is_location(clause, m, offset)]
     agent = _agent(clause, mentions, offset, verbs)
     projects = [m for m in mentions if m.type is EntityType.PROJECT or _also_project(m)]
-    objects = projects or [m for m in mentions if m not in places and m is not agent]
+    objects = projects or [
+        m
+        for m in mentions
+        if m not in places
+        and m is not agent
+        and (m.type is not EntityType.PLACE or _place_is_acted_on(clause, m, offset))
+    ]
     if not objects and agent is not None:
         objects, agent = [agent], None  # 隆平高科成功落户: the subject is what landed
     if not objects:
@@ -164,7 +171,12 @@ def _governing_verb(clause: str, verbs: list[_Verb], first: int, last: int) -> _
     if before:
         return before[-1]
     after = [v for v in verbs if v.start >= last]
-    return after[-1] if after else None
+    if not after:
+        return None
+    # 获批建设, 入选建设: the stage verb after an approval is what was approved, not begun.
+    if len(after) >= 2 and after[-2].status is None and after[-2].end == after[-1].start:
+        return after[-2]
+    return after[-1]
 
 
 def _also_project(mention: Mention) -> bool:
@@ -174,6 +186,13 @@ def _also_project(mention: Mention) -> bool:
 def _is_location(clause: str, mention: Mention, offset: int) -> bool:
     before = clause[: mention.start - offset]
     return before.endswith(_LOCATION_MARKERS)
+
+
+def _place_is_acted_on(clause: str, mention: Mention, offset: int) -> bool:
+    """A place is itself acted on when a list, a work noun or a verb follows it (东湖路、红湖路等
+    道路建设, 湘江新区扩容), not when it only starts a longer name (东莞材料科学…研究所)."""
+    after = clause[mention.end - offset :]
+    return after.startswith(_PLACE_OBJECT_FOLLOWERS) or _verb_pattern().match(after) is not None
 
 
 def _agent(clause: str, mentions: list[Mention], offset: int, verbs: list[_Verb]) -> Mention | None:

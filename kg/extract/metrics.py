@@ -54,10 +54,12 @@ def _bases() -> tuple[str, ...]:
 
 
 @cache
-def _trims() -> tuple[str, ...]:
+def _trim_pattern() -> re.Pattern[str]:
+    """The linking words, directions, bases and qualifiers that may end the words before a
+    number, longest first."""
     qualifiers = [row[0] for row in data_table("qualifiers.tsv")]
     words = [*data_lines("measure_trims.txt"), *_directions(), *_bases(), *qualifiers]
-    return _longest_first(words)
+    return re.compile("(?:" + "|".join(map(re.escape, _longest_first(words))) + r")[，、 ]*\Z")
 
 
 @cache
@@ -87,7 +89,7 @@ def find_metrics(report: Report, mentions: Sequence[Mention] = ()) -> Iterator[M
         by_sentence.setdefault(mention.sentence_index, []).append(mention)
     for sentence in report.sentences:
         text = normalize_width(sentence.text)
-        quantities = list(find_quantities(text))
+        quantities = list(find_quantities(text, normalized=True))
         if not quantities:
             continue
         section = report.section_of(sentence)
@@ -137,17 +139,12 @@ def _context(lead: str) -> _Context:
     """Measure, direction and basis from the words before a number."""
     measure = lead.strip('，、；：,;: “”"（）()')
     direction = basis = ""
-    changed = True
-    while changed and measure:
-        changed = False
-        for word in _trims():
-            if measure.endswith(word):
-                direction = direction or _directions().get(word, "")
-                if word in _bases():
-                    basis = basis or word
-                measure = measure[: -len(word)].rstrip("，、 ")
-                changed = True
-                break
+    while measure and (found := _trim_pattern().search(measure)):
+        word = found.group().rstrip("，、 ")
+        direction = direction or _directions().get(word, "")
+        if word in _bases():
+            basis = basis or word
+        measure = measure[: found.start()].rstrip("，、 ")
     for word in _bases():
         if word in measure:
             basis = basis or word

@@ -136,14 +136,18 @@ def _chinese_integer(text: str) -> int:
     return total + (digit or 0)
 
 
-def find_quantities(text: str, offset: int = 0) -> Iterator[Quantity]:
-    """Quantities in ``text``; offsets are shifted by ``offset``."""
-    text = normalize_width(text)
-    blocked = [m.span() for m in _QUOTED.finditer(text)]
-    blocked += [m.span() for m in _non_metric_pattern().finditer(text)]
+def find_quantities(text: str, offset: int = 0, *, normalized: bool = False) -> Iterator[Quantity]:
+    """Quantities in ``text``; offsets are shifted by ``offset``. Pass ``normalized=True`` for
+    text already through ``normalize_width``."""
+    if not normalized:
+        text = normalize_width(text)
     raws = [raw for match in _pattern().finditer(text) if (raw := _raw(match)) is not None]
     # 一 alone before a classifier is an article (一批项目, 一张蓝图), not a count.
     raws = [r for r in raws if not (r.number == "一" and not r.magnitude)]
+    if not raws:
+        return
+    blocked = [m.span() for m in _QUOTED.finditer(text)]
+    blocked += [m.span() for m in _non_metric_pattern().finditer(text)]
     for quantity in _combine(text, raws):
         if any(start < quantity.end and quantity.start < end for start, end in blocked):
             continue

@@ -19,14 +19,21 @@ from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.lists import coordinated_names, list_items
 from kg.nlp.names import brand_names, gazetteer_names, head_names, quoted_names
 from kg.nlp.resolve import choose, decide_type, merge_places
+from kg.nlp.tokenizer import STARTS_KEY, TEXT_KEY, WORDS_KEY
 from kg.nlp.tokens import Candidate, Tokens
 
 CANDIDATES_KEY = "govreport_candidates"
 
 
 def doc_tokens(doc: Doc) -> Tokens:
-    starts = cast(list[int], doc.to_array([IDX]).ravel().tolist())
-    return Tokens.from_starts(doc.text, starts)
+    """The Doc's text and token offsets, as the tokenizer kept them (or read off the Doc)."""
+    text = doc.user_data.get(TEXT_KEY)
+    starts = doc.user_data.get(STARTS_KEY)
+    if text is None or starts is None:
+        text = doc.text
+        starts = cast(list[int], doc.to_array([IDX]).ravel().tolist())
+        return Tokens.from_starts(text, starts)
+    return Tokens.from_starts(text, starts, doc.user_data.get(WORDS_KEY))
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,10 @@ class NameFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = doc_tokens(doc)
+        doc.user_data[TEXT_KEY] = tokens.text
+        if not tokens.text.strip():
+            doc.user_data[CANDIDATES_KEY] = []
+            return doc
         found = [
             *gazetteer_names(tokens, self.lexicon),
             *head_names(tokens, self.lexicon),
@@ -57,10 +68,11 @@ class EntityResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Candidate] = doc.user_data.pop(CANDIDATES_KEY, [])
-        chosen = merge_places(choose(candidates), doc.text, self.lexicon)
+        text: str = doc.user_data.get(TEXT_KEY) or doc.text
+        chosen = merge_places(choose(candidates), text, self.lexicon)
         spans: list[Span] = []
         for candidate in chosen:
-            type_, other_types = decide_type(candidate, doc.text, self.lexicon)
+            type_, other_types = decide_type(candidate, text, self.lexicon)
             span = doc.char_span(
                 candidate.start,
                 candidate.end,

@@ -24,18 +24,19 @@ class Head:
     kind: str  # fixed, infra, open, weak
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: word tests cache per lexicon
 class Lexicon:
     heads: dict[str, Head]
-    head_pattern: re.Pattern[str]  # every head, as a look-ahead so that matches may overlap
+    heads_by_last_char: dict[str, tuple[str, ...]]  # 区 -> (高新区, 经开区, 片区…), longest first
     suffix_pattern: re.Pattern[str]  # phases and sections written after a head
-    industry_pattern: re.Pattern[str]  # brand + industry word
+    industry_words: tuple[str, ...]  # brand + industry word (华智 + 生物)
+    industry_by_last_char: dict[str, tuple[str, ...]]
     boundary_words: frozenset[str]
     name_verbs: frozenset[str]
     generic_words: frozenset[str]
     places: dict[str, str]  # surface -> level (province, city, county, country, region)
     organizations: frozenset[str]
-    gazetteer_pattern: re.Pattern[str]
+    gazetteer: frozenset[str]  # every place and organization name
     list_classes: dict[str, Head]
     list_pattern: re.Pattern[str]
     build_cue_pattern: re.Pattern[str]
@@ -67,6 +68,15 @@ def _trie_pattern(node: _Trie) -> str:
     return body
 
 
+def by_last_char(words: list[str] | tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their last character, longest first: a word ending at a token's end
+    is found by looking up that token's last character."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        groups.setdefault(word[-1], []).append(word)
+    return {char: tuple(group) for char, group in groups.items()}
+
+
 @cache
 def load_lexicon() -> Lexicon:
     heads = {row[0]: Head(row[0], row[1], row[2]) for row in data_table("entity_heads.tsv")}
@@ -80,21 +90,25 @@ def load_lexicon() -> Lexicon:
     organizations = frozenset(data_lines("organizations.txt"))
     classes = {row[0]: Head(row[0], row[1], row[2]) for row in data_table("list_classes.tsv")}
     count = r"(?:[0-9]+|[一二两三四五六七八九十百几多]+)[条个家座项所批处栋宗]"
-    # 等 + (count) + (一批) + (“) + up to 8 modifiers + class noun; or, with no 等, a count.
+    exact_count = r"(?:[0-9]+|[两二三四五六七八九十]+)[条个家座项所处栋宗]"
+    # 等 + (count) + (一批) + (“) + up to 8 modifiers + class noun; or, with no 等, a count
+    # (火车新站、马坡岭两个国控站点).
     list_pattern = re.compile(
-        rf"(?:等(?:{count})?|{count})(?:一批)?“?[\u4e00-\u9fff]{{0,8}}?({alternation(list(classes))})"
+        rf"(?:等(?:{count})?|{exact_count})(?:一批)?“?[\u4e00-\u9fff]{{0,8}}?"
+        rf"({alternation(list(classes))})"
     )
     return Lexicon(
         heads=heads,
-        head_pattern=re.compile(f"(?=({alternation(list(heads))}))"),
+        heads_by_last_char=by_last_char(list(heads)),
         suffix_pattern=re.compile("|".join(data_lines("name_suffixes.txt"))),
-        industry_pattern=re.compile(f"(?=({alternation(data_lines('industry_words.txt'))}))"),
+        industry_words=data_lines("industry_words.txt"),
+        industry_by_last_char=by_last_char(data_lines("industry_words.txt")),
         boundary_words=frozenset(data_lines("boundary_words.txt")),
         name_verbs=frozenset(data_lines("name_verbs.txt")),
         generic_words=frozenset(data_lines("generic_words.txt")),
         places=places,
         organizations=organizations,
-        gazetteer_pattern=re.compile(alternation([*places, *organizations])),
+        gazetteer=frozenset(places) | organizations,
         list_classes=classes,
         list_pattern=list_pattern,
         build_cue_pattern=re.compile(alternation(data_lines("build_cues.txt"))),

@@ -10,18 +10,22 @@ item of the same list already is one.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from kg.nlp.lexicon import Head, Lexicon
-from kg.nlp.names import first_word_proper
+from kg.nlp.names import first_word_proper, trim_generic_start
 from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
-from kg.nlp.words import ends_name, is_known
+from kg.nlp.words import ends_name, is_known, tag_of
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?（(）)\s]")
 _CONJUNCTIONS = ("和", "及", "与", "以及")
-_COUNTED = re.compile(r"^[0-9]|[0-9]+[个家座条所项处栋]")
+_RUN = re.compile(r"[^，,；;：:。！？!?]+")
+_ENUMERATION_COMMA = re.compile("、")
+# Class nouns that often modify the noun after them (国家物流枢纽, 城市更新).
+_MODIFIER_CLASSES = frozenset({"国家", "地区", "城市"})
+_COUNTED = re.compile(r"^[0-9]|[0-9]+[余多]?[个家座条所项处栋]")
 MAX_ITEM_CHARS = 30
-MAX_UNPROVEN_ITEM_CHARS = 8
 
 
 def list_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list[Candidate]:
@@ -38,11 +42,14 @@ def list_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list
         parts = _split_items(tokens, _clause_start(text, trigger), trigger, lexicon)
         if not parts:
             continue
-        proven = [_is_name(part, tokens, lexicon, known) for part in parts]
-        if len(parts) == 1 and not (proven[0] or _covers_candidate(parts[0], known)):
-            continue  # one item alone must already look like a name (佳亨钢厂等违章建筑)
-        for (start, end), is_name in zip(parts, proven, strict=True):
-            if is_name or (any(proven) and _plausible((start, end), tokens, lexicon)):
+        if _verb_between(tokens, match.end(1) - len(match.group(1)), trigger, lexicon):
+            continue  # 等重点区域谋划一批项目: the class noun is not what the list is
+        if match.group(1) in _MODIFIER_CLASSES and _noun_follows(tokens, match.end(1), lexicon):
+            continue  # 等10个国家物流枢纽: 国家 modifies what follows
+        for start, end in parts:
+            if text[start:end] in lexicon.places:
+                continue  # 济南、青岛等项目: a place where the projects are
+            if _is_name((start, end), tokens, lexicon, known, cls.type):
                 found.append(Candidate(start, end, cls.type, cls.kind, "list"))
     return found
 
@@ -50,28 +57,51 @@ def list_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list
 def coordinated_names(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list[Candidate]:
     """Items of a 、 list that end in a head, where another item is a known name."""
     text = tokens.text
+    if "、" not in text:
+        return []
     found: list[Candidate] = []
     exact = {(c.start, c.end) for c in known}
-    for run in re.finditer(r"[^，,；;：:。！？!?]+", text):
-        cuts = [i for i in range(run.start(), run.end()) if text[i] == "、"]
+    known_ends = {c.end for c in known}
+    for run in _RUN.finditer(text):
+        cuts = _cuts(text, run.start(), run.end())
         if not cuts or cuts[0] not in tokens.bounds:
             continue
-        first = _item_start(tokens, run.start(), cuts[0], lexicon, through_conjunctions=False)
-        starts = [first, *(c + 1 for c in cuts)]
-        ends = list(cuts)
-        last = [c for c in known if c.start == cuts[-1] + 1]
-        if last:
-            ends.append(max(c.end for c in last))
-        items = list(zip(starts, ends, strict=False))
+        inner = [(a + 1, b) for a, b in itertools.pairwise(cuts)]
+        if cuts[0] not in known_ends and not any(item in exact for item in inner):
+            last_known = any(c.start == cuts[-1] + 1 and (c.start, c.end) in exact for c in known)
+            if not last_known:
+                continue
+        items = _coordinated_items(tokens, run.start(), cuts, known, lexicon)
         if not any(item in exact for item in items):
             continue
         for start, end in items:
             head = _head_of(text[start:end], lexicon)
             if (start, end) in exact or head is None or not 2 <= end - start <= MAX_ITEM_CHARS:
                 continue
+            if not NAME_CHARS.fullmatch(text[start:end]) or _COUNTED.search(text[start:end]):
+                continue
+            if any(ends_name(w, lexicon) for w in tokens.words_between(start, end)):
+                continue  # 二期和黄茅峡水库: not one item
             if head.kind != "weak" and end - start > len(head.text) + 1:
                 found.append(Candidate(start, end, head.type, head.kind, "list"))
     return found
+
+
+def _cuts(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the enumeration commas (、) between start and end."""
+    return [m.start() for m in _ENUMERATION_COMMA.finditer(text, start, end)]
+
+
+def _coordinated_items(
+    tokens: Tokens, run_start: int, cuts: list[int], known: list[Candidate], lexicon: Lexicon
+) -> list[tuple[int, int]]:
+    first = _item_start(tokens, run_start, cuts[0], lexicon, through_conjunctions=False)
+    starts = [first, *(c + 1 for c in cuts)]
+    ends = list(cuts)
+    last = [c.end for c in known if c.start == cuts[-1] + 1]
+    if last:
+        ends.append(max(last))  # the last item ends where a name found there ends
+    return list(zip(starts, ends, strict=False))
 
 
 def _head_of(item: str, lexicon: Lexicon) -> Head | None:
@@ -83,25 +113,54 @@ def _head_of(item: str, lexicon: Lexicon) -> Head | None:
 
 
 def _is_name(
-    part: tuple[int, int], tokens: Tokens, lexicon: Lexicon, known: list[Candidate]
+    part: tuple[int, int],
+    tokens: Tokens,
+    lexicon: Lexicon,
+    known: list[Candidate],
+    class_type: str,
 ) -> bool:
     start, end = part
     item = tokens.text[start:end]
-    head = _head_of(item, lexicon)
-    if any(c.start == start for c in known) or (head and len(item) > len(head.text) + 1):
+    words = tokens.words_between(start, end)
+    if any(w not in _CONJUNCTIONS and ends_name(w, lexicon) for w in words):
+        return False  # 西湖大学牵头建设…, 育优做强: a clause, not a name
+    core_end = _without_suffix(tokens, start, end, lexicon)  # 王家垄路西段 -> 王家垄路
+    core = tokens.text[start:core_end]
+    head = _head_of(core, lexicon)
+    last_word = tokens.words_between(start, core_end)[-1] if core_end > start else ""
+    ends_in_head = head is not None and len(core) > len(head.text) + 1
+    if head is not None and ends_in_head and is_known(last_word) and last_word != head.text:
+        ends_in_head = _tagged_name(last_word)  # 沿线道路: 道路 is a word, not 道 + 路
+    if any(c.start == start for c in known) or ends_in_head:
         return True
+    if class_type == "Organization" and item.endswith(lexicon.industry_words):
+        return not is_known(item)  # 绿叶生物 among companies
     return first_word_proper(tokens.words_between(start, end), lexicon)
 
 
-def _plausible(part: tuple[int, int], tokens: Tokens, lexicon: Lexicon) -> bool:
-    """An item not proven a name may still be one beside names, unless it is an everyday
-    word (银行、保险、证券) or starts with a generic one."""
-    start, end = part
-    item = tokens.text[start:end]
-    if end - start > MAX_UNPROVEN_ITEM_CHARS or not NAME_CHARS.fullmatch(item):
-        return False
-    first = tokens.words_between(start, end)[0]
-    return not (is_known(item) or first in lexicon.generic_words)
+def _without_suffix(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> int:
+    """Where an item ends without its phase or section (二期, 西段)."""
+    for index in range(tokens.index_at(start) + 1, tokens.index_at(end - 1) + 1):
+        at = tokens.start_of(index)
+        suffix = lexicon.suffix_pattern.match(tokens.text, at)
+        if suffix and suffix.end() == end:
+            return at
+    return end
+
+
+def _tagged_name(word: str) -> bool:
+    return tag_of(word) in ("ns", "nt", "nr")
+
+
+def _noun_follows(tokens: Tokens, end: int, lexicon: Lexicon) -> bool:
+    if end >= len(tokens.text) or end not in tokens.bounds:
+        return end < len(tokens.text)
+    following = tokens.word(tokens.index_at(end))
+    return bool(NAME_CHARS.fullmatch(following)) and not ends_name(following, lexicon)
+
+
+def _verb_between(tokens: Tokens, class_start: int, trigger: int, lexicon: Lexicon) -> bool:
+    return any(ends_name(w, lexicon) for w in tokens.words_between(trigger + 1, class_start))
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -115,7 +174,7 @@ def _split_items(
     tokens: Tokens, clause_start: int, trigger: int, lexicon: Lexicon
 ) -> list[tuple[int, int]]:
     text = tokens.text
-    cuts = [i for i in range(clause_start, trigger) if text[i] == "、"]
+    cuts = _cuts(text, clause_start, trigger)
     first_end = cuts[0] if cuts else trigger
     if first_end not in tokens.bounds:
         return []
@@ -151,7 +210,7 @@ def _item_start(
         index -= 1
     while start < end and tokens.word(tokens.index_at(start)) in _CONJUNCTIONS:
         start = tokens.end_of(tokens.index_at(start))
-    return start
+    return trim_generic_start(tokens, start, end, lexicon)
 
 
 def _split_conjunction(
@@ -165,9 +224,3 @@ def _split_conjunction(
         if first_word_proper(tokens.words_between(right, end), lexicon, strict=True):
             return [(start, left), *_split_conjunction(tokens, right, end, lexicon)]
     return [(start, end)]
-
-
-def _covers_candidate(part: tuple[int, int], known: list[Candidate]) -> bool:
-    return any(c.start <= part[0] and part[1] <= c.end for c in known) or any(
-        c.end == part[1] for c in known
-    )

@@ -9,7 +9,8 @@ import jieba
 import spacy
 from spacy.language import Language
 
-import kg.nlp.entity_ruler  # noqa: F401  (registers the component factories)
+import kg.nlp.entity_ruler
+import kg.nlp.tokenizer  # noqa: F401  (registers the tokenizer)
 from kg.data import data_lines
 
 _jieba_ready = False
@@ -32,7 +33,9 @@ def prepare_jieba() -> None:
 def load_pipeline() -> Language:
     """The shared pipeline: tokenizer (jieba), name candidates, and their resolution."""
     prepare_jieba()
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp = spacy.blank(
+        "zh", config={"nlp": {"tokenizer": {"@tokenizers": "govreport.jieba_tokenizer.v1"}}}
+    )
     nlp.add_pipe("govreport_names")
     nlp.add_pipe("govreport_entity_resolver")
     return nlp

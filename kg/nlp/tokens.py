@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 # What a name is written with: Chinese, Latin letters, digits (全角 already turned half-width).
 NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
@@ -27,16 +28,24 @@ class Candidate:
 
 
 @dataclass(frozen=True)
-class Tokens:
+class Tokens:  # not slotted: ``words`` is cached on the instance
     """Token boundaries of a sentence (start offsets, sorted) with lookups by character."""
 
     text: str
     starts: list[int]
     bounds: frozenset[int]
+    known_words: list[str] | None = None  # the tokenizer's words, when it kept them
 
     @classmethod
-    def from_starts(cls, text: str, starts: list[int]) -> Tokens:
-        return cls(text, starts, frozenset([*starts, len(text)]))
+    def from_starts(cls, text: str, starts: list[int], words: list[str] | None = None) -> Tokens:
+        return cls(text, starts, frozenset([*starts, len(text)]), words)
+
+    @cached_property
+    def words(self) -> list[str]:
+        if self.known_words is not None:
+            return self.known_words
+        ends = [*self.starts[1:], len(self.text)]
+        return [self.text[start:end] for start, end in zip(self.starts, ends, strict=True)]
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -52,7 +61,7 @@ class Tokens:
         return self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
 
     def word(self, index: int) -> str:
-        return self.text[self.start_of(index) : self.end_of(index)]
+        return self.words[index]
 
     def words_between(self, start: int, end: int) -> list[str]:
         """The tokens between two offsets, the first and last cut at the offsets."""

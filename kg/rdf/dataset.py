@@ -67,10 +67,11 @@ class KnowledgeGraph:
 
     def quads(self) -> list[ox.Quad]:
         """Each report's triples in the report's named graph, reports and triples in order."""
+        rank = {triple: index for index, triple in enumerate(self.triples)}
         return [
             ox.Quad(t.subject, t.predicate, t.object, report.report)
             for report in self.reports
-            for t in sorted(report.triples, key=_order)
+            for t in sorted(report.triples, key=rank.__getitem__)
         ]
 
     def __len__(self) -> int:

@@ -166,7 +166,7 @@ class _ReportBuilder:
 
     def add_region(self) -> None:
         """The region as a place: the report covers it, and it merges with the same place found
-        elsewhere (its IRI is made from the name as any extracted place's would be)."""
+        elsewhere (its IRI is made from the name as an extracted place's would be)."""
         region = self.source.region
         if not region:
             return
@@ -174,9 +174,22 @@ class _ReportBuilder:
         key = normalize_name(region)
         place = terms.iri(entity_iri(self.base, EntityType.PLACE, key))
         self.add(self.report, t(SCHEMA.spatialCoverage), place)
+        # A schema:Place always; a grk:Place only when the extractor found it in the text.
+        self.add(place, _TYPE, t(SCHEMA.Place))
         if (key, EntityType.PLACE) not in self._entities:
-            self.add(place, _TYPE, t(GRK.Place))
             self.add(place, _LABEL, terms.zh(region))
+            # Its provenance: the first sentence that names it (the title, usually).
+            for sentence in self.source.sentences:
+                offset = sentence.text.find(region)
+                if offset >= 0:
+                    start = sentence.start + offset
+                    mention = Mention(
+                        sentence.index, start, start + len(region), region, EntityType.PLACE
+                    )
+                    node = self.sentence(sentence.index)
+                    self.add(place, t(GRK.mentionedIn), node)
+                    self.add_mention(mention, place, node)
+                    break
 
     # text spans, added on first use
 
@@ -263,7 +276,8 @@ class _ReportBuilder:
     def add_mention(self, mention: Mention, entity: ox.NamedNode, sentence: ox.NamedNode) -> None:
         node = self.span_node("mention", f"{mention.start}-{mention.end}")
         self.add(node, _TYPE, t(GRK.Mention))
-        self.add(node, _TEXT, terms.zh(mention.text))
+        # The source text itself: the extractor may have normalized the surface (＋ to +).
+        self.add(node, _TEXT, terms.zh(self.source.text[mention.start : mention.end]))
         self.add_span(node, mention.start, mention.end)
         self.add(node, t(GRK.inSentence), sentence)
         self.add(node, _IN_REPORT, self.report)
@@ -304,6 +318,15 @@ class _ReportBuilder:
             self.add(node, t(GRK.direction), terms.string(metric.direction))
         if metric.basis:
             self.add(node, t(GRK.basis), terms.zh(metric.basis))
+        if quantity.value_max is not None:
+            self.add(node, t(SCHEMA.minValue), terms.decimal(quantity.value))
+            self.add(node, t(SCHEMA.maxValue), terms.decimal(quantity.value_max))
+        if quantity.base_value_max is not None:
+            self.add(node, t(GRK.baseValueMax), terms.decimal(quantity.base_value_max))
+        if quantity.chinese_numerals:
+            self.add(node, t(GRK.chineseNumerals), terms.boolean(True))
+        if metric.year is not None:
+            self.add_year(node, metric.year)
         if metric.entity_key is not None and metric.entity_type is not None:
             about = self.entity_node(metric.entity_key, metric.entity_type)
             self.add(node, t(GRK.aboutEntity), about)

@@ -48,11 +48,11 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
 def check_base(base: str) -> str:
-    """``base`` if it can prefix resource IRIs: absolute, valid, ending in ``/`` or ``#``."""
+    """``base`` if it can prefix resource IRIs: absolute, valid, ending in ``/``, ``#`` or ``:``."""
     if not _SCHEME.match(base):
         raise ConfigError(f"base IRI {base!r} is not absolute (e.g. https://example.org/kg/)")
-    if not base.endswith(("/", "#")):
-        raise ConfigError(f"base IRI {base!r} must end with '/' or '#'")
+    if not base.endswith(("/", "#", ":")):
+        raise ConfigError(f"base IRI {base!r} must end with '/', '#' or ':'")
     try:
         ox.NamedNode(base)
     except ValueError as error:

@@ -89,6 +89,7 @@ MAPPED_FIELDS: dict[type, dict[str, str]] = {
         "basis": "grk:basis",
         "entity_key": "grk:aboutEntity",
         "entity_type": "grk:aboutEntity",
+        "year": "grk:year, time:hasTime",
     },
     Quantity: {
         "text": "grk:valueAsWritten (the source text between the offsets)",
@@ -99,6 +100,9 @@ MAPPED_FIELDS: dict[type, dict[str, str]] = {
         "base_value": "grk:baseValue",
         "base_unit": "grk:baseUnit",
         "qualifier": "grk:qualifier",
+        "chinese_numerals": "grk:chineseNumerals (only when true)",
+        "value_max": "schema:maxValue, with schema:minValue the value",
+        "base_value_max": "grk:baseValueMax",
     },
     Action: {
         "sentence_index": "prov:wasDerivedFrom",

@@ -67,6 +67,8 @@ class GRK(DefinedNamespace):
     valueAsWritten: URIRef
     baseValue: URIRef
     baseUnit: URIRef
+    baseValueMax: URIRef
+    chineseNumerals: URIRef
     qualifier: URIRef
     measure: URIRef
     metricKind: URIRef
@@ -95,6 +97,8 @@ class SCHEMA(DefinedNamespace):
     ActiveActionStatus: URIRef
     CompletedActionStatus: URIRef
     value: URIRef
+    minValue: URIRef
+    maxValue: URIRef
     unitText: URIRef
     name: URIRef
     softwareVersion: URIRef

@@ -21,8 +21,9 @@ from kg.errors import ConfigError
 XSD_STRING = ox.NamedNode(str(XSD.string))
 XSD_DECIMAL = ox.NamedNode(str(XSD.decimal))
 XSD_GYEAR = ox.NamedNode(str(XSD.gYear))
-XSD_NON_NEGATIVE_INTEGER = ox.NamedNode(str(XSD.nonNegativeInteger))
+XSD_INTEGER = ox.NamedNode(str(XSD.integer))
 XSD_DATETIME = ox.NamedNode(str(XSD.dateTime))
+XSD_BOOLEAN = ox.NamedNode(str(XSD.boolean))
 
 Subject = ox.NamedNode | ox.BlankNode
 Object = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -58,10 +59,15 @@ def decimal(value: Decimal) -> ox.Literal:
 
 
 def count(value: int) -> ox.Literal:
-    """An ``xsd:nonNegativeInteger`` (offsets)."""
+    """An offset as ``xsd:integer`` (never negative): stores such as Oxigraph turn the narrower
+    ``xsd:nonNegativeInteger`` into ``xsd:integer``, so this survives a round trip through them."""
     if value < 0:
         raise ValueError(f"negative offset: {value}")
-    return ox.Literal(str(value), datatype=XSD_NON_NEGATIVE_INTEGER)
+    return ox.Literal(str(value), datatype=XSD_INTEGER)
+
+
+def boolean(value: bool) -> ox.Literal:
+    return ox.Literal("true" if value else "false", datatype=XSD_BOOLEAN)
 
 
 def year(value: int) -> ox.Literal:

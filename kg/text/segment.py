@@ -19,6 +19,7 @@ from pathlib import PurePath
 from kg.data import data_table
 from kg.records import Paragraph, Report, Section, SectionKind, Sentence
 from kg.text.cleaning import is_junk_line
+from kg.text.limits import split_overlong
 from kg.text.metadata import find_region, find_title, find_years
 from kg.text.reading import Source
 from kg.text.sections import Heading, parse_heading
@@ -250,4 +251,4 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         if not stripped:
             continue
         offset = match.start() + (len(piece) - len(piece.lstrip()))
-        yield offset, offset + len(stripped)
+        yield from split_overlong(text, offset, offset + len(stripped))

@@ -106,6 +106,10 @@ def test_search_finds_and_selects_an_entity(
     results.first.click()
     assert "种业" in browser_page.locator("#details h2").inner_text()
     assert browser_page.locator("#details .sentence").count() >= 1  # the source sentence
+    browser_page.click("#fit")
+    browser_page.fill("#search", "种业")
+    browser_page.press("#search", "Enter")  # goes to the first match
+    assert browser_page.locator("#details h2").inner_text() == results.first.inner_text()
     browser_page.fill("#search", "没有这个名字的实体")
     assert browser_page.locator("#search-count").inner_text() == "0 matches"
     assert log.errors == [] and log.console_errors == []
@@ -222,4 +226,17 @@ def test_a_corpus_page_filters_by_report(page: tuple[Page, PageLog], tmp_path: P
     assert browser_page.locator("#details h2").inner_text().startswith("Metrics 指标 (")
     browser_page.select_option("#report", label="All reports 全部")
     assert visible_count(browser_page) == 105
+    assert log.errors == [] and log.console_errors == []
+
+
+def test_re_arrange_runs_the_layout_again_and_stops(
+    page: tuple[Page, PageLog], sample_page: tuple[Path, Graph]
+) -> None:
+    browser_page, log = page
+    open_graph(browser_page, sample_page[0])
+    assert browser_page.evaluate("kgExplorer.layoutRuns") == 1
+    browser_page.click("#relayout")
+    browser_page.wait_for_function("() => kgExplorer.layoutRuns === 2", timeout=20_000)
+    assert browser_page.evaluate("kgExplorer.network.physics.physicsEnabled") is False
+    assert browser_page.locator("#layout-status").inner_text() == "Layout settled 布局完成"
     assert log.errors == [] and log.console_errors == []

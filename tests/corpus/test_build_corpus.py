@@ -137,16 +137,16 @@ def test_rebuild_takes_unchanged_inputs_from_the_cache_and_matches_a_fresh_build
     assert not (tmp_path / "fresh" / ".kg-cache").exists()
 
 
-def test_one_bad_file_is_reported_and_skipped_with_exit_code_3(tmp_path: Path) -> None:
+def test_one_bad_file_is_reported_and_skipped_with_its_own_exit_code(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "good.txt").write_text(TEXT, encoding="utf-8")
     (corpus / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (corpus / "empty.txt").write_bytes(b"")
     result = run("build", str(corpus), "-o", str(tmp_path / "out"))
-    assert result.returncode == 3
+    assert result.returncode == 7  # ExitCode.SKIPPED
     assert "Traceback" not in result.stderr
-    assert "skipped bad.txt: looks like a binary file" in result.stderr
+    assert "skipped bad.txt: looks like a PNG image" in result.stderr
     assert "skipped empty.txt: is empty" in result.stderr
     assert "2 input(s) skipped" in result.stderr
     graph = Graph().parse(tmp_path / "out" / "graph.ttl")
@@ -160,7 +160,7 @@ def test_nothing_buildable_is_an_error_and_writes_nothing(tmp_path: Path) -> Non
     result = run(
         "build", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "out")
     )
-    assert result.returncode == 1
+    assert result.returncode == 3  # ExitCode.INPUT
     assert "no report could be built (2 skipped)" in result.stderr
     assert not (tmp_path / "out" / "graph.ttl").exists()
 

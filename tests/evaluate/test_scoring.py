@@ -30,3 +30,25 @@ def test_loads_the_shared_gold() -> None:
     assert GoldMetric("150亩", Decimal(150), "亩") in seed.metrics
     assert "习近平" in seed.ignore
     assert any(EntityType.PROJECT in e.types and e.status for e in seed.entities)
+
+
+def test_wrong_types_are_listed_apart_from_misses() -> None:
+    from kg.evaluate.runner import EvaluationResult, score_document
+    from kg.records import Entity, Extraction, Mention, Report
+
+    gold = GoldDocument(
+        doc="x.txt",
+        entities=(GoldEntity("五一大道", (EntityType.PLACE,)),),
+        metrics=(),
+        ignore=frozenset(),
+        ignore_metrics=frozenset(),
+    )
+    mention = Mention(0, 0, 4, "五一大道", EntityType.PROJECT)
+    extraction = Extraction(
+        report=Report("x.txt", "五一大道", "0", "", (), (), ()),
+        entities=(Entity("五一大道", "五一大道", EntityType.PROJECT, mentions=(mention,)),),
+    )
+    result = EvaluationResult()
+    score_document(gold, extraction, result)
+    assert (result.typed.tp, result.untyped.tp) == (0, 1)
+    assert result.type_confusions == ["x.txt: 五一大道: Project, gold Place"]

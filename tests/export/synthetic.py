@@ -71,7 +71,7 @@ def synthetic_extraction(entities: int, *, seed: int = 1, label: str = "") -> Ex
         Section(1, SectionKind.PLAN, "2024年工作安排", sentences[half].start, len(text), 2024),
     )
     report = Report(
-        source_name="synthetic.txt",
+        source_name=f"synthetic-{seed}.txt",
         text=text,
         checksum=hashlib.sha256(text.encode()).hexdigest(),
         title=f"{label}合成测试报告",

@@ -40,6 +40,13 @@ def entity_labels(graph: Graph) -> set[str]:
     return {str(row[0]) for row in graph.query(query, initNs={"grk": GRK._NS})}
 
 
+def entity_count(graph: Graph) -> int:
+    query = """
+        SELECT (COUNT(DISTINCT ?entity) AS ?n) WHERE {
+          VALUES ?type { grk:Project grk:Organization grk:Place } ?entity a ?type }"""
+    return int(next(iter(graph.query(query, initNs={"grk": GRK._NS})))[0])
+
+
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Graph]:
     out = tmp_path_factory.mktemp("page")
@@ -80,14 +87,17 @@ def test_page_data_has_every_entity_of_the_graph(sample: tuple[str, Graph]) -> N
     page, graph = sample
     data = page_payload(page)
     labels = entity_labels(graph)
-    assert len(data["nodes"]) == len(labels) > 20
+    assert len(data["nodes"]) == entity_count(graph) > 20
     assert {node["label"] for node in data["nodes"]} == labels
     assert {"completed", "ongoing", "planned"} <= {
         status for node in data["nodes"] for status in node["statuses"]
     }
     units = {metric["text"] for metric in data["metrics"]}
     assert "326亩" in units and any(text.endswith("%") for text in units)
-    assert {section["name"] for section in data["sections"]} == {"review", "plan"}
+    assert {"review", "plan"} <= {section["name"] for section in data["sections"]}
+    assert all(node["sections"] for node in data["nodes"])  # "unknown" when not mentioned
+    headings = {s["heading"] for s in data["sentences"] if s["section"] == "review"}
+    assert any("2023年工作回顾" in heading for heading in headings)
 
 
 @pytest.mark.parametrize("text", TRICKY_STRINGS)
@@ -165,3 +175,11 @@ def test_a_corpus_page_knows_each_entity_report() -> None:
     for node in data["nodes"]:
         assert node["reports"] == [0 if node["label"].startswith("乙") else 1]
     assert "<title>2 reports 份报告</title>" in render_page(graph)
+
+
+def test_reports_with_the_same_title_stay_apart() -> None:
+    data = page_payload(render_page(synthetic_graph(6, seed=1) + synthetic_graph(6, seed=2)))
+    assert data["reports"] == [
+        "合成测试报告 (synthetic-1.txt)",
+        "合成测试报告 (synthetic-2.txt)",
+    ]

@@ -11,8 +11,8 @@ from rdflib import RDF, RDFS, Graph, URIRef
 import kg
 from kg.rdf import extraction_to_graph
 from kg.rdf.namespaces import GRK, SCHEMA
-from kg.records import Extraction
-from tests.export.synthetic import synthetic_graph
+from kg.records import EntityType, Extraction
+from tests.export.synthetic import synthetic_extraction, synthetic_graph
 
 TYPES = {"Project": GRK.Project, "Organization": GRK.Organization, "Place": GRK.Place}
 
@@ -31,7 +31,10 @@ def test_every_entity_is_a_node_with_its_type_and_label(sample_graph: Graph) -> 
         assert attrs["label"] == str(sample_graph.value(URIRef(iri), RDFS.label))
         assert all((URIRef(iri), RDF.type, TYPES[t]) in sample_graph for t in attrs["types"])
         assert attrs["type"] == attrs["types"][0]
-        assert attrs["sentences"] and all(attrs["sentences"])
+        assert all(attrs["sentences"])
+        # Sentences come from the entity's mentions (and the actions on it).
+        if URIRef(iri) in set(sample_graph.objects(None, GRK.refersTo)):
+            assert attrs["sentences"]
 
 
 def test_statuses_and_metrics_stay_on_their_nodes(sample_graph: Graph) -> None:
@@ -59,14 +62,33 @@ def test_relations_agent_location_and_co_mention() -> None:
         assert attrs["sentence"] and attrs["section"] in {"review", "plan"}
 
 
-def test_analysis_questions_have_answers(sample_graph: Graph) -> None:
-    view = kg.to_networkx(sample_graph)
-    simple = nx.Graph(view)
-    places = {
-        node: sum(1 for n in simple[node] if simple.nodes[n]["type"] == "Project")
-        for node, attrs in simple.nodes(data=True)
+def test_places_with_most_projects_follow_the_sentences() -> None:
+    extraction = synthetic_extraction(60)
+    related = nx.Graph(kg.to_networkx(extraction_to_graph(extraction)))
+    label_of = {iri: attrs["label"] for iri, attrs in related.nodes(data=True)}
+    found = {
+        label_of[place]: {
+            label_of[n] for n in related[place] if related.nodes[n]["type"] == "Project"
+        }
+        for place, attrs in related.nodes(data=True)
         if attrs["type"] == "Place"
     }
-    assert max(places.values()) >= 2
-    communities = nx.community.greedy_modularity_communities(simple)
-    assert sum(len(c) for c in communities) == simple.number_of_nodes()
+    sentences = {e.label: {m.sentence_index for m in e.mentions} for e in extraction.entities}
+    expected = {
+        place.label: {
+            p.label
+            for p in extraction.entities
+            if p.type is EntityType.PROJECT and sentences[p.label] & sentences[place.label]
+        }
+        for place in extraction.entities
+        if place.type is EntityType.PLACE
+    }
+    assert found == expected
+    assert max(len(projects) for projects in found.values()) >= 2
+
+
+def test_communities_cover_every_entity(sample_graph: Graph) -> None:
+    related = nx.Graph(kg.to_networkx(sample_graph))
+    communities = nx.community.louvain_communities(related, seed=7)
+    assert sum(len(c) for c in communities) == related.number_of_nodes()
+    assert any(len(c) > 2 for c in communities)

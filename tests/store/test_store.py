@@ -17,6 +17,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.build import build
+from kg.errors import ExitCode
 from kg.rdf.namespaces import GRK
 from tests.conftest import SAMPLE
 from tests.test_cli import run
@@ -78,26 +79,30 @@ def test_store_keeps_one_named_graph_per_report(corpus: Path, tmp_path: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "code", "message"),
     [
-        (("query", "--store", "MISSING", "ASK {}"), "is not a store"),
-        (("load", "MISSING.ttl", "--store", "DB"), "no such file"),
-        (("load", "BAD.ttl", "--store", "DB"), "not valid"),
-        (("load", "FILE.csv", "--store", "DB"), "unknown graph file extension"),
-        (("query", "GOOD.ttl", "SELECT WHERE"), "invalid SPARQL"),
-        (("push", "GOOD.ttl", "--endpoint", "ftp://x/"), "not an http(s) URL"),
-        (("push", "GOOD.ttl", "--endpoint", "http://127.0.0.1:9/store"), "cannot connect"),
+        (("query", "--store", "MISSING", "ASK {}"), ExitCode.INPUT, "is not a store"),
+        (("load", "MISSING.ttl", "--store", "DB"), ExitCode.INPUT, "no such file"),
+        (("load", "BAD.ttl", "--store", "DB"), ExitCode.INPUT, "not valid"),
+        (("load", "FILE.csv", "--store", "DB"), ExitCode.INPUT, "unknown graph file extension"),
+        (("query", "GOOD.ttl", "SELECT WHERE"), ExitCode.CONFIG, "invalid SPARQL"),
+        (("push", "GOOD.ttl", "--endpoint", "ftp://x/"), ExitCode.CONFIG, "not an http(s) URL"),
+        (
+            ("push", "GOOD.ttl", "--endpoint", "http://127.0.0.1:9/store"),
+            ExitCode.OUTPUT,
+            "cannot connect",
+        ),
     ],
 )
 def test_bad_store_input_gives_one_line(
-    tmp_path: Path, args: tuple[str, ...], message: str
+    tmp_path: Path, args: tuple[str, ...], code: ExitCode, message: str
 ) -> None:
     (tmp_path / "BAD.ttl").write_text("<a> <b> .", encoding="utf-8")
     (tmp_path / "GOOD.ttl").write_text("<http://a> <http://b> <http://c> .", encoding="utf-8")
     (tmp_path / "FILE.csv").write_text("a,b", encoding="utf-8")
     names = {"MISSING", "MISSING.ttl", "BAD.ttl", "FILE.csv", "DB", "GOOD.ttl"}
     result = run(*(str(tmp_path / a) if a in names else a for a in args))
-    assert result.returncode == 1, result.stderr
+    assert result.returncode == code, result.stderr
     assert message in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
 

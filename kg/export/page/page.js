@@ -54,7 +54,7 @@
     const sentence = DATA.sentences[index];
     const report = DATA.reports.length > 1 && sentence.report !== null ? DATA.reports[sentence.report] : null;
     return el("div", { class: "sentence" },
-      el("span", { class: "tag" }, sectionName(sentence.section)),
+      el("span", { class: "tag", title: sectionName(sentence.section) }, sentence.heading || sectionName(sentence.section)),
       report ? el("span", { class: "tag" }, report) : null,
       sentence.text);
   }
@@ -131,8 +131,7 @@
     return state.types.has(node.type)
       && (state.report === null || node.reports.includes(state.report))
       && node.statuses.some((s) => state.statuses.has(s))
-      && (node.sections.length === 0 ? state.sections.has("unknown") || DATA.sections.length === 0
-        : node.sections.some((s) => state.sections.has(s)));
+      && node.sections.some((s) => state.sections.has(s));
   }
 
   function focusArea() {
@@ -172,6 +171,11 @@
     if (selected === null) renderMetrics();
   }
 
+  function layoutIterations() {
+    const size = DATA.nodes.length + DATA.edges.length;
+    return Math.max(60, Math.min(160, Math.round(600000 / size)));
+  }
+
   const options = {
     autoResize: true,
     layout: { randomSeed: 7, improvedLayout: !big },
@@ -184,11 +188,12 @@
       forceAtlas2Based: { gravitationalConstant: big ? -40 : -60, centralGravity: big ? 0.01 : 0.025, springLength: big ? 110 : 80,
         springConstant: 0.08, avoidOverlap: big ? 0 : 0.7 },
       minVelocity: 1,
-      stabilization: { enabled: true, iterations: big ? 160 : 500, updateInterval: 20, fit: true },
+      // One layout run whose cost stays about the same however large the graph grows.
+      stabilization: { enabled: true, iterations: big ? layoutIterations() : 500, updateInterval: 20, fit: true },
     },
   };
   const network = new vis.Network($("graph"), { nodes: nodeView, edges: edgeView }, options);
-  const explorer = { network, nodes, edges, nodeView, edgeView, state, settled: false, settleMs: null,
+  const explorer = { network, nodes, edges, nodeView, edgeView, state, settled: false, settleMs: null, layoutRuns: 0,
     drawnCount: () => network.body.nodeIndices.length };
   window.kgExplorer = explorer; // for people at the console and for the browser tests
   const started = performance.now();
@@ -197,6 +202,7 @@
     // Physics has done its work: stop it so the graph holds still and stays responsive.
     network.setOptions({ physics: { enabled: false } });
     explorer.settled = true;
+    explorer.layoutRuns += 1;
     if (explorer.settleMs === null) explorer.settleMs = Math.round(performance.now() - started);
     $("layout-status").textContent = "Layout settled 布局完成";
     $("layout-status").className = "settled";
@@ -372,6 +378,7 @@
     $("relayout").addEventListener("click", () => {
       $("layout-status").textContent = "Arranging…";
       $("layout-status").className = "";
+      explorer.settled = false;
       network.setOptions({ physics: { enabled: true } });
       network.once("stabilizationIterationsDone", settle);
       network.stabilize(big ? 100 : 300);
