@@ -40,7 +40,7 @@ SELECT ?region (COUNT(?metric) AS ?metrics) (COUNT(DISTINCT ?report) AS ?reports
 
 
 def peak_rss_of_tree(command: list[str]) -> tuple[float, int]:
-    """Run ``command``; return its wall time and the peak RSS (bytes) of it and its children."""
+    """Run ``command``; return its wall time and the peak memory (bytes, PSS) of its tree."""
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
     done = threading.Event()
@@ -79,11 +79,12 @@ def _tree_rss(root: int) -> int:
             if parent == current and pid not in tree:
                 tree.add(pid)
                 frontier.append(pid)
+    # PSS: pages shared by the forked workers (the loaded pipeline) are counted once in all.
     total = 0
     for pid in tree:
         try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
                     total += int(line.split()[1]) * 1024
         except OSError:
             continue
@@ -134,14 +135,14 @@ def copies(corpus: Path, count: int, into: Path) -> Path:
 def query_latency(store: Path, runs: int) -> dict[str, float]:
     import pyoxigraph as ox
 
-    from kg.store.local import query_store
+    from kg.query.run import run_query
 
     opened = ox.Store.read_only(str(store))
     times = []
     rows = 0
     for _ in range(runs):
         start = time.perf_counter()
-        rows = len(list(query_store(opened, GROUP_BY)))  # type: ignore[arg-type]
+        rows = len(run_query(opened, GROUP_BY).rows)
         times.append(time.perf_counter() - start)
     return {"query_median_s": statistics.median(times), "query_max_s": max(times), "rows": rows}
 
@@ -156,7 +157,8 @@ def main() -> None:
     files = sorted(args.corpus.glob("*.txt"))
     results: dict[str, object] = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
         "load_average_at_start": os.getloadavg()[0],
         "reports": len(files),
     }
@@ -243,7 +245,8 @@ def render(r: dict) -> str:  # type: ignore[type-arg]
         f"**{w1['seconds'] / w2['seconds']:.2f}x** faster than 1 | >= 1.6x |",
         f"| {copies_['count']} copies ({copies_['reports']} reports, "
         f"{copies_['characters']:,} characters), 2 workers, Turtle + N-Quads + HTML | "
-        f"{copies_['seconds']:.1f} s, {copies_['characters'] / copies_['seconds']:,.0f} chars/s | |",
+        f"{copies_['seconds']:.1f} s, "
+        f"{copies_['characters'] / copies_['seconds']:,.0f} chars/s | |",
         f"| peak memory, {copies_['count']} copies (process tree) | "
         f"**{copies_['peak_rss_bytes'] / gib:.2f} GiB** | < 2 GiB |",
         f"| peak memory, corpus, 1 / 2 workers | {w1['peak_rss_bytes'] / gib:.2f} / "

@@ -46,9 +46,11 @@ def known_place_prefixes() -> frozenset[str]:
     Only listed places (China's divisions with their short forms, and other named places), so
     that a phrase mistaken for a place (支持自治县) strips nothing.
     """
-    names = {row[0] for row in data_table("places_china.tsv")}
-    names |= {line.split("\t")[0] for line in data_lines("places.txt")}
-    names |= {row[0] for row in data_table("countries.tsv")}
+    names = {
+        line.split("\t")[0]
+        for file in ("places.txt", "places_china.tsv", "countries.tsv")
+        for line in data_lines(file)
+    }
     shorts = {short for name in names for short in short_forms(name, EntityType.PLACE)}
     return frozenset(names | shorts)
 
