@@ -10,7 +10,6 @@ dictionary does not know, a designator): 社区卫生服务中心 names nothing.
 from __future__ import annotations
 
 import re
-from operator import add
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
@@ -51,14 +50,15 @@ def words_ending_tokens(
 ) -> list[tuple[int, str]]:
     """(end, word) for every token end where one of the words ends, the longest word."""
     text = tokens.text
+    if not text:
+        return []
+    ends = [end for end in [*tokens.starts[1:], len(text)] if text[end - 1] in by_last_char]
     found = []
-    for end in [*tokens.starts[1:], len(text)] if text else []:
-        candidates = by_last_char.get(text[end - 1])
-        if candidates:
-            for word in candidates:
-                if end >= len(word) and text.startswith(word, end - len(word)):
-                    found.append((end, word))
-                    break
+    for end in ends:
+        for word in by_last_char[text[end - 1]]:
+            if end >= len(word) and text.startswith(word, end - len(word)):
+                found.append((end, word))
+                break
     return found
 
 
@@ -324,11 +324,15 @@ def gazetteer_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
     text, starts = tokens.text, tokens.starts
     words = tokens.words
     known = lexicon.gazetteer
-    spans: dict[int, int] = {}  # start token -> last token
-    pairs = list(map(add, words, words[1:]))
-    for size, grams in ((1, words), (2, pairs), (3, list(map(add, pairs, words[2:])))):
-        for i in [i for i, gram in enumerate(grams) if gram in known]:
-            spans[i] = i + size - 1
+    prefixes = lexicon.gazetteer_prefixes
+    spans: dict[int, int] = {i: i for i, word in enumerate(words) if word in known}
+    count = len(words)
+    for i in [i for i, word in enumerate(words) if word in prefixes and i + 1 < count]:
+        gram = words[i] + words[i + 1]
+        if gram in known:
+            spans[i] = i + 1
+        if i + 2 < count and gram in prefixes and gram + words[i + 2] in known:
+            spans[i] = i + 2
     found = []
     index = 0
     for first in sorted(spans):

@@ -124,5 +124,5 @@ def test_validate_an_unparsable_file_is_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle", encoding="utf-8")
     result = kg("validate", str(bad))
-    assert result.returncode == 1
+    assert result.returncode == 3  # ExitCode.INPUT
     assert "not valid turtle" in result.stderr and "Traceback" not in result.stderr

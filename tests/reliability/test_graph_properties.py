@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 
 from kg.errors import InputError
 from kg.export import EXPORTERS
+from kg.export.rdf import ENGINES
 from kg.pipeline import extract_source
-from kg.rdf import extraction_to_graph
+from kg.rdf.dataset import KnowledgeGraph
+from kg.rdf.graph import report_triples
 from kg.text.cleaning import replace_control_characters
 from kg.text.reading import Source, decode_report_bytes
 from tests.reliability.counts import TRIED
@@ -22,9 +24,9 @@ from tests.reliability.strategies import fuzz_settings, report_texts
 
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "gb18030"]
 RDF_EXPORTERS = {
-    name: (write, filename)
-    for name, (write, filename) in EXPORTERS.items()
-    if Path(filename).suffix in RDF_SUFFIXES
+    name: exporter
+    for name, exporter in EXPORTERS.items()
+    if Path(exporter.filename).suffix in RDF_SUFFIXES
 }
 # Reasons the reader may refuse generated text (it can hold NUL and other control characters).
 REFUSALS = ("is empty", "NUL bytes", "binary file")
@@ -51,10 +53,12 @@ def test_every_written_graph_parses_back_the_same_with_valid_iris(text: str, enc
     report = extraction.report
     for sentence in report.sentences:
         assert report.text[sentence.start : sentence.end] == sentence.text
-    graph = extraction_to_graph(extraction)
+    knowledge = KnowledgeGraph.of([report_triples(extraction)])
+    graph = knowledge.to_rdflib()
     with tempfile.TemporaryDirectory() as directory:
-        for write, filename in RDF_EXPORTERS.values():
-            path = Path(directory) / filename
-            write(graph, path)
-            parsed = check_written_graph(path)
-            assert len(parsed) == len(graph), filename
+        for exporter in RDF_EXPORTERS.values():
+            for engine in ENGINES:  # the fast writer and the reference one
+                path = Path(directory) / f"{engine}-{exporter.filename}"
+                exporter.write(knowledge, path, engine)
+                parsed = check_written_graph(path)
+                assert len(parsed) == len(graph), path.name
