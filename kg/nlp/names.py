@@ -272,7 +272,7 @@ def brand_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
         if partial and word_start - brand_start == 1 and rare:
             brand_start -= 1  # 银/通科技: jieba split the brand (not 多/高科技)
         brand = text[brand_start:word_start]
-        if not _is_brand(brand, lexicon):
+        if not _is_brand(brand, lexicon) or _after_count(tokens, brand_start):
             continue
         start = brand_start
         index = tokens.index_at(start) - 1
@@ -287,6 +287,12 @@ def brand_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
             Candidate(start, end, "Project" if phased else "Organization", "fixed", "brand", phased)
         )
     return found
+
+
+def _after_count(tokens: Tokens, start: int) -> bool:
+    """Whether a number stands right before (40/项省/科技: jieba glued the classifier)."""
+    index = tokens.index_at(start)
+    return index > 0 and tokens.word(index - 1).isdigit()
 
 
 def _is_brand(word: str, lexicon: Lexicon) -> bool:
