@@ -174,3 +174,32 @@ def test_generic_names_have_no_duplicates() -> None:
 
     names = data_lines("alias_generic_names.txt")
     assert names and len(names) == len(set(names))
+
+
+def test_store_graph_streams_exactly_what_a_knowledge_graph_holds() -> None:
+    """The corpus store hands the writers the same triples, in the same order, as the
+    in-memory KnowledgeGraph of the same reports (no alias, no label to settle here)."""
+    from kg.corpus.task import build_report
+    from kg.rdf.dataset import KnowledgeGraph
+    from kg.rdf.graph import ReportTriples
+    from kg.rdf.provenance import BuildInfo
+    from tests.conftest import SAMPLE
+
+    info = BuildInfo.from_environment()
+    text = SAMPLE.read_text(encoding="utf-8")
+    reports = [
+        build_report(f"r{i}", f"r{i}.txt", f"第{i}号\n{text}".encode(), BASE, info) for i in (2, 1)
+    ]
+    dataset = CorpusDataset(BASE)
+    references = []
+    for report in reports:
+        assert isinstance(report, ReportGraph)
+        dataset.add_report(report)
+        triples = tuple(q.triple for q in ox.parse(report.ntriples, ox.RdfFormat.N_TRIPLES))
+        references.append(ReportTriples(ox.NamedNode(report.report_iri), triples))
+    dataset.settle_labels()
+    streamed = dataset.to_knowledge_graph()
+    reference = KnowledgeGraph.of(references, BASE)
+    assert list(streamed.triples) == list(reference.triples)
+    assert list(streamed.quads()) == reference.quads()
+    assert len(streamed) == len(reference) > 1000
