@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from kg.export.rdf import Engine
 from kg.rdf.iris import check_base
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.rdf.provenance import BuildInfo
-from kg.text.reading import read_file_bytes
+from kg.text.reading import read_report_bytes
 
 DEFAULT_FORMATS = ("turtle", "html")
 
@@ -70,18 +69,15 @@ def build(
     built, the first reason is raised as an ``InputError``.
     """
     targets = _targets(Path(output), formats)
-    if not force:
-        existing = [str(path) for _, path in targets if path.exists()]
-        if existing:
-            raise OutputError(f"{', '.join(existing)} already exists; use --force to replace it")
     check_base(base)
     info = build_info or BuildInfo.from_environment()
     directory = targets[0][1].parent
 
     # Every output is written to a temporary name and renamed into place only when all of them
-    # succeeded: a failed or interrupted build leaves the previous output as it was.
-    files_written = [path.name for exporter, path in targets if not exporter.writes_directory]
-    with output_transaction(directory, files_written, force=force):
+    # succeeded: a failed or interrupted build leaves the previous output as it was. Existing
+    # outputs are refused (without --force) on entering, before the long part. Files under a
+    # directory output (neo4j/) wait for the commit too; the build cache does not.
+    with output_transaction(directory, [path.name for _, path in targets], force=force):
         files = collect_inputs(inputs)
         cache = BuildCache(directory, base) if use_cache else None
         dataset = CorpusDataset(base)
@@ -202,6 +198,4 @@ def _build_reports(
 
 
 def _read_bytes(file: InputFile) -> bytes:
-    if file.is_stdin:
-        return sys.stdin.buffer.read()
-    return read_file_bytes(Path(file.path))
+    return read_report_bytes(file.path)  # bounded in size; "-" is standard input

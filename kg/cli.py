@@ -214,7 +214,7 @@ Examples:
   kg validate corpus/graph.nq --shapes my-shapes.ttl
 
 \b
-Exit codes: 0 conforms; 1 does not conform (or cannot be read).
+Exit codes: 0 conforms; 1 does not conform; 3 cannot be read.
 """
 
 EPILOG_PUSH = """\b

@@ -86,9 +86,18 @@ class _Staged:
 class OutputTransaction:
     """The files written by ``atomic_write`` while a transaction is open, in order."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, names: Iterable[str]) -> None:
         self.directory = directory
+        self._targets = {Path(os.path.abspath(directory / name)) for name in names}
         self._staged: dict[Path, _Staged] = {}
+
+    def covers(self, path: Path) -> bool:
+        """True for a target of the transaction or a file under one (a directory output).
+
+        Other files (a build cache, say) are not outputs: they are written at once.
+        """
+        absolute = Path(os.path.abspath(path))
+        return absolute in self._targets or not self._targets.isdisjoint(absolute.parents)
 
     @property
     def pending(self) -> tuple[Path, ...]:
@@ -146,7 +155,7 @@ def atomic_write(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
         staged.discard()
         raise
     transaction = _ACTIVE.get()
-    if transaction is not None:
+    if transaction is not None and transaction.covers(path):
         transaction.add(staged)
     else:
         _commit([staged])
@@ -158,17 +167,19 @@ def output_transaction(
 ) -> Iterator[OutputTransaction]:
     """Write the files ``names`` into ``directory`` all together or not at all.
 
-    Before the block runs, refuse (OutputError) a directory path that is a file, a target that
-    is a directory, and targets that exist unless ``force``; then create the directory. Files
-    written with ``atomic_write`` inside the block replace their targets only when the block
-    ends without an exception; otherwise they are dropped, and the directories the transaction
-    created are removed again while empty.
+    Before the block runs, refuse (OutputError) what ``check_targets`` refuses, then create the
+    directory. Files written with ``atomic_write`` inside the block, to a target or under a
+    target that is a directory, replace their targets only when the block ends without an
+    exception: each by one rename, and none if one cannot be (a target that is a directory).
+    Otherwise they are dropped, and the directories the transaction created are removed again
+    while empty.
     """
     directory = Path(directory)
-    _check_targets(directory, names, force=force)
+    names = list(names)
+    check_targets(directory, names, force=force)
     created = _make_directory(directory)
     _sweep_stale_temporaries(directory)
-    transaction = OutputTransaction(directory)
+    transaction = OutputTransaction(directory, names)
     token = _ACTIVE.set(transaction)
     try:
         yield transaction
@@ -186,13 +197,16 @@ def output_transaction(
 def _commit(staged: list[_Staged]) -> None:
     """Name every file first (a failure there replaces nothing), then rename each into place."""
     with _signals_deferred():
-        try:
-            for item in staged:
+        for item in staged:
+            try:
+                if _is(item.path, "dir"):
+                    raise IsADirectoryError(errno.EISDIR, "is a directory, not replaced")
                 item.name_temporarily()
-        except OSError as error:
-            for item in staged:
-                item.discard()
-            raise OutputError(f"{item.path}: cannot write ({_reason(error)})") from None
+            except (OSError, OutputError) as error:
+                for each in staged:
+                    each.discard()
+                reason = _reason(error) if isinstance(error, OSError) else str(error)
+                raise OutputError(f"{item.path}: cannot write ({reason})") from None
         for index, item in enumerate(staged):
             try:
                 item.replace_target()
@@ -229,16 +243,13 @@ def _temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.kg{os.getpid()}-{secrets.token_hex(4)}.tmp")
 
 
-def _check_targets(directory: Path, names: Iterable[str], *, force: bool) -> None:
+def check_targets(directory: str | Path, names: Iterable[str], *, force: bool = False) -> None:
+    """Refuse (OutputError) a directory path that is a file, and targets that exist unless
+    ``force``: a check to run before a long build, so that it fails at once."""
+    directory = Path(directory)
     if _is(directory, "exists") and not _is(directory, "dir"):
         raise OutputError(f"{directory}: exists and is not a directory")
-    existing = []
-    for name in names:
-        target = directory / name
-        if _is(target, "dir"):
-            raise OutputError(f"{target}: is a directory, cannot replace it with a file")
-        if _is(target, "exists"):
-            existing.append(str(target))
+    existing = [str(directory / name) for name in names if _is(directory / name, "exists")]
     if existing and not force:
         raise OutputError(f"{', '.join(existing)} already exists; use --force to replace it")
 
@@ -298,15 +309,28 @@ def _fsync_directory(directory: Path) -> None:
 
 @contextlib.contextmanager
 def _signals_deferred() -> Iterator[None]:
-    """Hold back interrupting signals so that a commit is never cut between two renames."""
+    """Hold back interrupting signals so that a commit is never cut between two renames.
+
+    Python runs signal handlers in the main thread whichever thread the signal reaches, so
+    the handlers are swapped for one that notes the signal, which is raised again at the end.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED_SIGNALS)
+    received: list[int] = []
+    previous: dict[signal.Signals, Any] = {}
+    for signum in _DEFERRED_SIGNALS:
+        handler = signal.getsignal(signum)
+        if handler is not None and handler is not signal.SIG_IGN:
+            previous[signum] = handler
+            signal.signal(signum, lambda number, _frame: received.append(number))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for number in dict.fromkeys(received):
+            signal.raise_signal(number)
 
 
 def _reason(error: OSError) -> str:

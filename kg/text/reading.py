@@ -38,8 +38,8 @@ _SIGNATURES = (
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx document)"),
+    (b"%PDF-", "a PDF document (name it .pdf to read its text)"),
+    (b"PK\x03\x04", "a ZIP archive or an Office document (a report in .docx is read as .docx)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc/.xls)"),
     (b"{\\rtf", "an RTF document"),
     (b"\x1f\x8b", "a gzip archive"),
@@ -74,23 +74,31 @@ class Source:
 def read_source(path: str | Path) -> Source:
     """Read a report from a path, or from standard input when the path is ``-``."""
     if str(path) == "-":
-        data = _read_limited(sys.stdin.buffer, "stdin")
-        name = "stdin"
-    else:
-        file = Path(path)
-        name = display_name(file.name) or display_name(str(file))
-        data = read_file_bytes(file)
-    return source_from_bytes(data, name)
+        return source_from_bytes(read_report_bytes(path), "stdin")
+    file = Path(path)
+    return source_from_bytes(read_file_bytes(file), display_name(file.name or str(file)))
+
+
+def read_report_bytes(path: str | Path) -> bytes:
+    """The bytes of a report file, or of standard input for ``-``, bounded in size."""
+    if str(path) == "-":
+        return _read_limited(sys.stdin.buffer, "stdin")
+    return read_file_bytes(Path(path))
 
 
 def source_from_bytes(data: bytes, name: str) -> Source:
     """Decode a report's bytes; HTML, .docx and PDF (by the name's suffix) go to kg.readers."""
+    checksum = hashlib.sha256(data).hexdigest()
     document = reader_for(name)
     if document is not None:
         read, kind = document
-        return Source(name, read(data, name), hashlib.sha256(data).hexdigest(), kind)
+        # A document's text gets the same control-character replacement as plain text.
+        text = replace_control_characters(read(data, name))
+        if not text.strip():
+            raise InputError(f"{name}: is empty, expected report text")
+        return Source(name, text, checksum, kind)
     text, encoding = decode_report_bytes(data, name=name)
-    return Source(name, text, hashlib.sha256(data).hexdigest(), encoding)
+    return Source(name, text, checksum, encoding)
 
 
 def display_name(name: str) -> str:

@@ -8,6 +8,7 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -131,8 +132,15 @@ def test_stale_temporaries_of_dead_processes_are_swept(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, other.name])
 
 
-def test_commit_is_not_cut_by_a_signal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A SIGTERM arriving during the first rename is handled only after the last one."""
+@pytest.mark.parametrize("threads", [0, 1])
+def test_commit_is_not_cut_by_a_signal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threads: int
+) -> None:
+    """A SIGTERM arriving during the first rename is handled only after the last one, also
+    when another thread (which does not block signals) is running."""
+    stop = threading.Event()
+    for _ in range(threads):
+        threading.Thread(target=stop.wait, daemon=True).start()
     _old(tmp_path)
     seen: list[dict[str, str]] = []
     replace = os.replace
@@ -154,4 +162,5 @@ def test_commit_is_not_cut_by_a_signal(tmp_path: Path, monkeypatch: pytest.Monke
                     handle.write(f"new {name}")
     finally:
         signal.signal(signal.SIGTERM, previous)
+        stop.set()
     assert seen == [{name: f"new {name}" for name in NAMES}]

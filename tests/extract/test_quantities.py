@@ -210,3 +210,11 @@ def test_to_base_unit() -> None:
     assert to_base_unit(Decimal("3.6"), "万平方米") == (Decimal("36000"), "平方米")
     assert to_base_unit(Decimal(645), "元/月") == (Decimal(645), "元/月")
     assert to_base_unit(Decimal(1), "furlong") is None
+
+
+def test_long_numbers_scale_exactly() -> None:
+    # Found by the property tests: 28 digits and more once raised decimal.InvalidOperation.
+    (quantity,) = find_quantities("10000000000000000000000000001万亿平方公里")
+    assert quantity.value == Decimal("10000000000000000000000000001")
+    assert quantity.base_value == Decimal("10000000000000000000000000001" + "0" * 18)
+    assert quantity.base_unit == "平方米"

@@ -111,6 +111,7 @@ CASES: list[tuple[str, dict[str, str], list[Row]]] = [
     (
         "places-and-projects",
         {"place": "青溪区"},
+        # The report's own region, linked to its projects (how: by region, by sentence).
         [{"place": "青溪区"}],
     ),
 ]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from kg.build import build
+from kg.errors import ExitCode
 from tests.conftest import SAMPLE
 from tests.rdf.builds import FIXED_BUILD
 
@@ -124,5 +125,5 @@ def test_validate_an_unparsable_file_is_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle", encoding="utf-8")
     result = kg("validate", str(bad))
-    assert result.returncode == 3  # ExitCode.INPUT
+    assert result.returncode == ExitCode.INPUT  # unreadable input; 1 means "does not conform"
     assert "not valid turtle" in result.stderr and "Traceback" not in result.stderr

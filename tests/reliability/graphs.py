@@ -3,7 +3,6 @@ and each of its IRIs is valid (RFC 3987 as pyoxigraph checks it, and rdflib's ow
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 import pyoxigraph
@@ -11,15 +10,9 @@ from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.term import Node, _is_valid_uri
 
-# File suffix -> (rdflib parser name, pyoxigraph format) of the RDF formats a build may write.
-RDF_SUFFIXES = {
-    ".ttl": ("turtle", pyoxigraph.RdfFormat.TURTLE),
-    ".nt": ("nt", pyoxigraph.RdfFormat.N_TRIPLES),
-    ".nq": ("nquads", pyoxigraph.RdfFormat.N_QUADS),
-    ".trig": ("trig", pyoxigraph.RdfFormat.TRIG),
-    ".rdf": ("xml", pyoxigraph.RdfFormat.RDF_XML),
-    ".owl": ("xml", pyoxigraph.RdfFormat.RDF_XML),
-}
+from kg.rdf.formats import RdfFormat, rdf_format_of
+
+Quad = tuple[Node, Node, Node, Node | None]
 
 
 def _to_rdflib(term: object) -> Node:
@@ -35,25 +28,38 @@ def _to_rdflib(term: object) -> Node:
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def parse_both(path: Path) -> tuple[Graph, Graph]:
-    """The file parsed by rdflib, and by pyoxigraph (its triples as an rdflib graph)."""
-    rdflib_format, oxigraph_format = RDF_SUFFIXES[path.suffix]
-    with warnings.catch_warnings():
-        # rdflib's own TriG, N-Quads and JSON-LD parsers call its deprecated graph APIs.
-        warnings.simplefilter("ignore", DeprecationWarning)
-        if rdflib_format in {"trig", "nquads"}:  # named graphs: their union, via a Dataset
-            dataset = Dataset()
-            dataset.parse(path, format=rdflib_format)
-            by_rdflib = Graph()
-            by_rdflib += ((s, p, o) for s, p, o, _ in dataset.quads())
-        else:
-            by_rdflib = Graph().parse(path, format=rdflib_format)
-    by_oxigraph = Graph()
-    for quad in pyoxigraph.parse(path=str(path), format=oxigraph_format):
-        by_oxigraph.add(
-            (_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object))
-        )
-    return by_rdflib, by_oxigraph
+def _format(path: Path) -> RdfFormat:
+    rdf_format = rdf_format_of(path)
+    assert rdf_format is not None, path
+    return rdf_format
+
+
+def parse_with_rdflib(path: Path) -> tuple[Graph, set[Quad]]:
+    """The merged graph of the file, and its quads (graph None for the default graph)."""
+    rdf_format = _format(path)
+    if not rdf_format.is_dataset:
+        graph = Graph().parse(path, format=rdf_format.rdflib)
+        return graph, {(s, p, o, None) for s, p, o in graph}
+    dataset = Dataset()
+    dataset.parse(path, format=rdf_format.rdflib)
+    quads: set[Quad] = set()
+    merged = Graph()
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        name = None if g is None or g == dataset.default_graph.identifier else URIRef(str(g))
+        quads.add((s, p, o, name))
+        merged.add((s, p, o))
+    return merged, quads
+
+
+def parse_with_oxigraph(path: Path) -> tuple[Graph, set[Quad]]:
+    merged = Graph()
+    quads: set[Quad] = set()
+    for quad in pyoxigraph.parse(path=str(path), format=_format(path).oxigraph):
+        triple = (_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object))
+        merged.add(triple)
+        named = isinstance(quad.graph_name, pyoxigraph.NamedNode)
+        quads.add((*triple, _to_rdflib(quad.graph_name) if named else None))
+    return merged, quads
 
 
 def assert_same_graph(first: Graph, second: Graph) -> None:
@@ -86,9 +92,13 @@ def invalid_iris(graph: Graph) -> list[str]:
 
 
 def check_written_graph(path: Path) -> Graph:
-    """Parse ``path`` both ways, require the same graph and valid IRIs; return the graph."""
-    by_rdflib, by_oxigraph = parse_both(path)
+    """Parse ``path`` both ways, require the same graph (and the same named graphs, for TriG
+    and N-Quads) and valid IRIs; return the merged graph."""
+    by_rdflib, rdflib_quads = parse_with_rdflib(path)
+    by_oxigraph, oxigraph_quads = parse_with_oxigraph(path)
     assert len(by_rdflib) > 0, f"{path} holds no triple"
     assert_same_graph(by_rdflib, by_oxigraph)
+    if not any(isinstance(term, BNode) for quad in rdflib_quads for term in quad):
+        assert rdflib_quads == oxigraph_quads
     assert invalid_iris(by_rdflib) == []
     return by_rdflib
