@@ -6,6 +6,7 @@ builds reports one after another; results come back as they finish, for the prog
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Iterator, Sequence
@@ -67,21 +68,30 @@ def _run_on_pool(
     # "fork" lets workers share the pipeline the parent loaded once (copy on write); a forked
     # child of a threaded parent can deadlock, so a threaded parent uses "spawn".
     context: BaseContext
+    frozen = False
     if "fork" in get_all_start_methods() and threading.active_count() == 1:
         warm_up()
+        # Keep the collector away from the loaded pipeline while workers fork, so that their
+        # first collection does not copy every page of it (the pages stay shared).
+        gc.freeze()
+        frozen = True
         context = get_context("fork")
     else:
         context = get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up) as pool:
-        index_of: dict[Future[Result], int] = {
-            pool.submit(build_report, task.name, task.file_name, task.data, base, build): index
-            for index, task in enumerate(tasks)
-        }
-        pending = set(index_of)
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield index_of[future], future.result()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up) as pool:
+            index_of: dict[Future[Result], int] = {
+                pool.submit(build_report, task.name, task.file_name, task.data, base, build): i
+                for i, task in enumerate(tasks)
+            }
+            pending = set(index_of)
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield index_of[future], future.result()
+    finally:
+        if frozen:
+            gc.unfreeze()
 
 
 def _run_on_dask(
