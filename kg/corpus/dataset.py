@@ -13,7 +13,7 @@ report: a corpus of millions of triples is never copied into Python objects.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
@@ -111,6 +111,23 @@ class CorpusDataset:
         for row in solutions:
             yield row["s"]
 
+    def triples_with_predicates(self, predicates: Collection[ox.NamedNode]) -> Iterator[ox.Triple]:
+        """The merged graph's triples with these predicates, each once, unordered: one query
+        (the store removes the duplicates across reports), labels settled as in the merge."""
+        values = " ".join(f"<{p.value}>" for p in predicates)
+        solutions = self.store.query(
+            f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        )
+        assert isinstance(solutions, ox.QuerySolutions)
+        labels: set[ox.Triple] = set()  # a demoted label may equal some report's altLabel
+        for subject, predicate, obj in solutions:
+            if predicate in (LABEL, ALT_LABEL):
+                demoted = predicate == LABEL and obj in self.demoted.get(subject, ())
+                labels.add(ox.Triple(subject, ALT_LABEL if demoted else predicate, obj))
+            else:
+                yield ox.Triple(subject, predicate, obj)
+        yield from labels
+
     def report_quads(self) -> Iterator[ox.Quad]:
         """Each report's graph in turn (reports by IRI), its triples in KnowledgeGraph's order."""
         for iri in sorted(set(self.report_iris)):
@@ -160,6 +177,9 @@ class StoreGraph(KnowledgeGraph):
 
     def __len__(self) -> int:
         return len(self.dataset)
+
+    def triples_with_predicates(self, predicates: Collection[ox.NamedNode]) -> Iterator[ox.Triple]:
+        return self.dataset.triples_with_predicates(predicates)
 
     def to_rdflib_dataset(self) -> Dataset:
         dataset = Dataset()

@@ -21,18 +21,19 @@ from kg.errors import ConfigError
 from kg.export.atomic import atomic_write
 from kg.export.page_data import page_data, script_json
 from kg.export.view import read_view
+from kg.rdf.dataset import KnowledgeGraph
 
 _PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
 
 
-def write_html(graph: Graph, path: Path) -> None:
+def write_html(graph: Graph | KnowledgeGraph, path: Path) -> None:
     """Write the interactive page of ``graph`` to ``path`` (UTF-8)."""
     page = render_page(graph)
     with atomic_write(path, binary=True) as handle:
         handle.write(page.encode("utf-8"))
 
 
-def render_page(graph: Graph, *, title: str | None = None) -> str:
+def render_page(graph: Graph | KnowledgeGraph, *, title: str | None = None) -> str:
     """The whole page as one HTML document."""
     view = read_view(graph)
     if title is None:
@@ -54,7 +55,7 @@ def render_page(graph: Graph, *, title: str | None = None) -> str:
 class GraphPage:
     """The page of a graph for a notebook: shown inline (in an iframe), or saved to a file."""
 
-    def __init__(self, graph: Graph, *, height: int = 640) -> None:
+    def __init__(self, graph: Graph | KnowledgeGraph, *, height: int = 640) -> None:
         self.html = render_page(graph)
         self.height = height
 

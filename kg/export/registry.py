@@ -49,9 +49,14 @@ def _via_rdflib(write: Callable[[Graph, Path], None]) -> Writer:
     return write_merged
 
 
+def _write_page(graph: KnowledgeGraph, path: Path, engine: Engine) -> None:
+    # The page reads the triples it shows straight from the graph (no rdflib copy).
+    write_html(graph, path)
+
+
 EXPORTERS: dict[str, Exporter] = {
     **{name: _rdf_exporter(f) for name, f in RDF_FORMATS.items()},
-    "html": Exporter("html", "graph.html", _via_rdflib(write_html)),
+    "html": Exporter("html", "graph.html", _write_page),
     # Graph databases and Gephi; neo4j writes a directory of neo4j-admin import files.
     "neo4j": Exporter("neo4j", "neo4j", _via_rdflib(write_neo4j), writes_directory=True),
     "graphml": Exporter("graphml", "graph.graphml", _via_rdflib(write_graphml)),

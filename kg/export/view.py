@@ -1,20 +1,26 @@
 """The graph as people explore it: entities, the actions on them, metrics and their sentences.
 
 Read once from the RDF graph (through the closed namespaces, so renamed terms are followed)
-into plain frozen records that the page and the networkx view both draw from.
+into plain frozen records that the page and the networkx view both draw from. The graph is
+an rdflib ``Graph`` or, in a build, the ``KnowledgeGraph`` being written: its triples are read
+as pyoxigraph terms into a small index (only the predicates the view needs), never copied
+into an rdflib graph.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import PROV, SKOS
-from rdflib.term import Node
 
+from kg.rdf.dataset import KnowledgeGraph
 from kg.rdf.namespaces import GRK, SCHEMA
+from kg.rdf.terms import from_rdflib
 
 # Order matters: an entity typed twice is drawn with the first of its types.
 ENTITY_TYPES: tuple[tuple[str, URIRef], ...] = (
@@ -22,12 +28,41 @@ ENTITY_TYPES: tuple[tuple[str, URIRef], ...] = (
     ("Organization", GRK.Organization),
     ("Place", GRK.Place),
 )
-STATUS_NAMES: dict[Node, str] = {
-    SCHEMA.PotentialActionStatus: "planned",
-    SCHEMA.ActiveActionStatus: "ongoing",
-    SCHEMA.CompletedActionStatus: "completed",
+STATUS_NAMES: dict[str, str] = {
+    str(SCHEMA.PotentialActionStatus): "planned",
+    str(SCHEMA.ActiveActionStatus): "ongoing",
+    str(SCHEMA.CompletedActionStatus): "completed",
 }
 NO_SECTION = "unknown"
+# The predicates the view reads; the rest of a graph (offsets' ends, base values, OWL-Time…)
+# is not read at all.
+READ_PREDICATES: tuple[URIRef, ...] = (
+    RDF.type,
+    RDFS.label,
+    SKOS.altLabel,
+    PROV.wasDerivedFrom,
+    GRK.refersTo,
+    GRK.inSentence,
+    GRK.mentionedIn,
+    GRK.inSection,
+    GRK.sectionKind,
+    GRK.inReport,
+    GRK.startOffset,
+    GRK.text,
+    GRK.sourceFile,
+    GRK.verb,
+    GRK.year,
+    GRK.qualifier,
+    GRK.measure,
+    GRK.metricKind,
+    GRK.aboutEntity,
+    SCHEMA.actionStatus,
+    SCHEMA.object,
+    SCHEMA.agent,
+    SCHEMA.location,
+    SCHEMA.value,
+    SCHEMA.unitText,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,26 +144,82 @@ class GraphView:
         return pairs
 
 
-def read_view(graph: Graph) -> GraphView:
-    """The exploration view of an RDF graph built by ``kg.rdf`` (one report or many)."""
-    sentences: dict[str, SentenceView] = {}
-    report_names = _report_names(graph)
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+_TYPE = RDF.type
 
-    def sentence_iri(node: Node | None) -> str | None:
-        if not isinstance(node, URIRef):
+
+class _Index:
+    """The triples the view reads, by predicate IRI and subject (each triple given once)."""
+
+    def __init__(self, triples: Iterable[ox.Triple]) -> None:
+        self.by_predicate: dict[str, dict[Term, list[Term]]] = {str(p): {} for p in READ_PREDICATES}
+        self.instances: dict[str, list[Term]] = defaultdict(list)  # class IRI -> subjects
+        types = self.by_predicate[str(_TYPE)]
+        for triple in triples:
+            objects_of = self.by_predicate.get(triple.predicate.value)
+            if objects_of is None:
+                continue
+            subject, obj = triple.subject, triple.object
+            found = objects_of.get(subject)
+            if found is None:
+                objects_of[subject] = [obj]
+            else:
+                found.append(obj)
+            if objects_of is types and isinstance(obj, ox.NamedNode):
+                self.instances[obj.value].append(subject)
+
+    def objects(self, subject: Term | None, predicate: URIRef) -> list[Term]:
+        if subject is None:
+            return []
+        return self.by_predicate[str(predicate)].get(subject, [])
+
+    def value(self, subject: Term | None, predicate: URIRef) -> Term | None:
+        """One object (the least in N-Triples order when there are several), or None."""
+        found = self.objects(subject, predicate)
+        if not found:
             return None
-        key = str(node)
+        return found[0] if len(found) == 1 else min(found, key=str)
+
+    def subject_objects(self, predicate: URIRef) -> Iterable[tuple[Term, list[Term]]]:
+        return self.by_predicate[str(predicate)].items()
+
+    def types(self, subject: Term) -> list[Term]:
+        return self.objects(subject, _TYPE)
+
+
+def _triples(graph: Graph | KnowledgeGraph) -> Iterable[ox.Triple]:
+    if isinstance(graph, KnowledgeGraph):
+        predicates = [ox.NamedNode(str(p)) for p in READ_PREDICATES]
+        return graph.triples_with_predicates(predicates)
+    wanted = set(READ_PREDICATES)
+    return (
+        ox.Triple(from_rdflib(s), from_rdflib(p), from_rdflib(o))  # type: ignore[arg-type]
+        for s, p, o in graph
+        if p in wanted
+    )
+
+
+def read_view(graph: Graph | KnowledgeGraph) -> GraphView:
+    """The exploration view of an RDF graph built by ``kg.rdf`` (one report or many)."""
+    index = _Index(_triples(graph))
+    sentences: dict[str, SentenceView] = {}
+    report_names = _report_names(index)
+
+    def sentence_iri(node: Term | None) -> str | None:
+        if not isinstance(node, ox.NamedNode):
+            return None
+        key = node.value
         if key not in sentences:
-            sentences[key] = _read_sentence(graph, node, report_names)
+            sentences[key] = _read_sentence(index, node, report_names)
         return key
 
     actions = tuple(
-        _read_action(graph, node, sentence_iri(graph.value(node, PROV.wasDerivedFrom)))
-        for node in _sorted_subjects(graph, GRK.Action)
+        _read_action(index, node, sentence_iri(index.value(node, PROV.wasDerivedFrom)))
+        for node in _sorted_subjects(index, GRK.Action)
     )
     metrics = tuple(
-        _read_metric(graph, node, sentence_iri(graph.value(node, PROV.wasDerivedFrom)))
-        for node in _sorted_subjects(graph, GRK.Metric)
+        _read_metric(index, node, sentence_iri(index.value(node, PROV.wasDerivedFrom)))
+        for node in _sorted_subjects(index, GRK.Metric)
     )
     acted_in: dict[str, set[str]] = defaultdict(set)
     for action in actions:
@@ -139,28 +230,35 @@ def read_view(graph: Graph) -> GraphView:
 
     # Mentions are resources (grk:refersTo the entity, grk:inSentence); older graphs link the
     # entity to its sentences directly (grk:mentionedIn).
-    mentioned_in: dict[Node, set[Node]] = defaultdict(set)
-    for mention, entity in graph.subject_objects(GRK.refersTo):
-        mentioned_in[entity].update(graph.objects(mention, GRK.inSentence))
-    for entity, sentence in graph.subject_objects(GRK.mentionedIn):
-        mentioned_in[entity].add(sentence)
+    mentioned_in: dict[Term, set[Term]] = defaultdict(set)
+    for mention, referred in index.subject_objects(GRK.refersTo):
+        in_sentences = index.objects(mention, GRK.inSentence)
+        for entity in referred:
+            mentioned_in[entity].update(in_sentences)
+    for entity, sentence_nodes in index.subject_objects(GRK.mentionedIn):
+        mentioned_in[entity].update(sentence_nodes)
 
     entities = []
-    for node in sorted({s for _, cls in ENTITY_TYPES for s in _subjects(graph, cls)}):
-        types = [name for name, cls in ENTITY_TYPES if (node, RDF.type, cls) in graph]
-        mentioned = {sentence_iri(s) for s in mentioned_in[node]}
-        in_sentences = sorted(
-            {s for s in mentioned if s} | acted_in[str(node)],
+    typed = {s for _, cls in ENTITY_TYPES for s in _subjects(index, cls)}
+    for node in sorted(typed, key=lambda n: n.value):
+        node_types = {t.value for t in index.types(node) if isinstance(t, ox.NamedNode)}
+        types = [name for name, cls in ENTITY_TYPES if str(cls) in node_types]
+        # In IRI order, so that sentences are numbered the same way in every run.
+        mentioned = {sentence_iri(s) for s in sorted(mentioned_in[node], key=str)}
+        named_in = sorted(
+            {s for s in mentioned if s} | acted_in[node.value],
             key=lambda iri: (sentences[iri].report, sentences[iri].start or 0, iri),
         )
         entities.append(
             EntityView(
-                iri=str(node),
-                label=_text(graph.value(node, RDFS.label)) or _local_name(node),
+                iri=node.value,
+                label=_text(index.value(node, RDFS.label)) or _local_name(node),
                 type=types[0],
                 other_types=tuple(types[1:]),
-                alt_labels=tuple(sorted(_text(alt) for alt in graph.objects(node, SKOS.altLabel))),
-                sentences=tuple(in_sentences),
+                alt_labels=tuple(
+                    sorted({_text(alt) for alt in index.objects(node, SKOS.altLabel)})
+                ),
+                sentences=tuple(named_in),
             )
         )
     entities.sort(key=lambda e: ([n for n, _ in ENTITY_TYPES].index(e.type), e.label, e.iri))
@@ -168,69 +266,76 @@ def read_view(graph: Graph) -> GraphView:
     return GraphView(tuple(entities), actions, metrics, sentences, reports)
 
 
-def _report_names(graph: Graph) -> dict[Node, str]:
+def _report_names(index: _Index) -> dict[Term, str]:
     """A distinct name per report: its title, with its file name where titles repeat."""
-    reports = set(graph.subjects(RDF.type, GRK.Report)) | set(graph.objects(None, GRK.inReport))
-    titles = {r: _text(graph.value(r, RDFS.label)) or str(r) for r in reports}
+    reports = set(index.instances[str(GRK.Report)])
+    for objects in index.by_predicate[str(GRK.inReport)].values():
+        reports.update(objects)
+    titles = {r: _text(index.value(r, RDFS.label)) or _node_text(r) for r in reports}
     repeated = Counter(titles.values())
     names = {}
     for report, title in titles.items():
-        source = _text(graph.value(report, GRK.sourceFile))
+        source = _text(index.value(report, GRK.sourceFile))
         names[report] = f"{title} ({source})" if repeated[title] > 1 else title
     still = Counter(names.values())
-    return {r: f"{titles[r]} ({r})" if still[name] > 1 else name for r, name in names.items()}
+    return {
+        r: f"{titles[r]} ({_node_text(r)})" if still[name] > 1 else name
+        for r, name in names.items()
+    }
 
 
-def _read_sentence(graph: Graph, node: URIRef, report_names: dict[Node, str]) -> SentenceView:
-    section_node = graph.value(node, GRK.inSection)
-    section = graph.value(node, GRK.sectionKind)
+def _read_sentence(
+    index: _Index, node: ox.NamedNode, report_names: dict[Term, str]
+) -> SentenceView:
+    section_node = index.value(node, GRK.inSection)
+    section = index.value(node, GRK.sectionKind)
     if section is None and section_node is not None:  # the kind may be on the section only
-        section = graph.value(section_node, GRK.sectionKind)
-    report = graph.value(node, GRK.inReport)
-    start = graph.value(node, GRK.startOffset)
+        section = index.value(section_node, GRK.sectionKind)
+    report = index.value(node, GRK.inReport)
     return SentenceView(
-        iri=str(node),
-        text=_text(graph.value(node, GRK.text)),
+        iri=node.value,
+        text=_text(index.value(node, GRK.text)),
         section=_text(section) or NO_SECTION,
         report=report_names.get(report, "") if report is not None else "",
-        start=int(start.toPython()) if isinstance(start, Literal) else None,
-        heading=_text(graph.value(section_node, RDFS.label)) if section_node else "",
+        start=_integer(index.value(node, GRK.startOffset)),
+        heading=_text(index.value(section_node, RDFS.label)) if section_node else "",
     )
 
 
-def _read_action(graph: Graph, node: URIRef, sentence: str | None) -> ActionView:
-    year = graph.value(node, GRK.year)
+def _read_action(index: _Index, node: ox.NamedNode, sentence: str | None) -> ActionView:
+    year = index.value(node, GRK.year)
+    status = index.value(node, SCHEMA.actionStatus)
     return ActionView(
-        iri=str(node),
-        verb=_text(graph.value(node, GRK.verb)),
-        status=STATUS_NAMES.get(graph.value(node, SCHEMA.actionStatus), ""),  # type: ignore[arg-type]
-        objects=tuple(sorted(str(o) for o in graph.objects(node, SCHEMA.object))),
-        agent=_iri(graph.value(node, SCHEMA.agent)),
-        location=_iri(graph.value(node, SCHEMA.location)),
-        year=str(year)[:4] if year is not None else None,
+        iri=node.value,
+        verb=_text(index.value(node, GRK.verb)),
+        status=STATUS_NAMES.get(status.value, "") if isinstance(status, ox.NamedNode) else "",
+        objects=tuple(sorted(_node_text(o) for o in index.objects(node, SCHEMA.object))),
+        agent=_iri(index.value(node, SCHEMA.agent)),
+        location=_iri(index.value(node, SCHEMA.location)),
+        year=_node_text(year)[:4] if year is not None else None,
         sentence=sentence,
     )
 
 
-def _read_metric(graph: Graph, node: URIRef, sentence: str | None) -> MetricView:
+def _read_metric(index: _Index, node: ox.NamedNode, sentence: str | None) -> MetricView:
     return MetricView(
-        iri=str(node),
-        value=_text(graph.value(node, SCHEMA.value)),
-        unit=_text(graph.value(node, SCHEMA.unitText)),
-        qualifier=_text(graph.value(node, GRK.qualifier)),
-        measure=_text(graph.value(node, GRK.measure)),
-        kind=_text(graph.value(node, GRK.metricKind)),
-        entity=_iri(graph.value(node, GRK.aboutEntity)),
+        iri=node.value,
+        value=_text(index.value(node, SCHEMA.value)),
+        unit=_text(index.value(node, SCHEMA.unitText)),
+        qualifier=_text(index.value(node, GRK.qualifier)),
+        measure=_text(index.value(node, GRK.measure)),
+        kind=_text(index.value(node, GRK.metricKind)),
+        entity=_iri(index.value(node, GRK.aboutEntity)),
         sentence=sentence,
     )
 
 
-def _subjects(graph: Graph, cls: URIRef) -> list[URIRef]:
-    return [s for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef)]
+def _subjects(index: _Index, cls: URIRef) -> list[ox.NamedNode]:
+    return [s for s in index.instances[str(cls)] if isinstance(s, ox.NamedNode)]
 
 
-def _sorted_subjects(graph: Graph, cls: URIRef) -> list[URIRef]:
-    return sorted(set(_subjects(graph, cls)), key=_natural_key)
+def _sorted_subjects(index: _Index, cls: URIRef) -> list[ox.NamedNode]:
+    return sorted(set(_subjects(index, cls)), key=lambda node: _natural_key(node.value))
 
 
 def _natural_key(node: str) -> tuple[str, int, str]:
@@ -239,13 +344,27 @@ def _natural_key(node: str) -> tuple[str, int, str]:
     return (head, int(tail), "") if tail.isdigit() else (head, -1, tail)
 
 
-def _text(node: Node | None) -> str:
-    return str(node) if isinstance(node, Literal) else ""
+def _text(node: Term | None) -> str:
+    return node.value if isinstance(node, ox.Literal) else ""
 
 
-def _iri(node: Node | None) -> str | None:
-    return str(node) if isinstance(node, URIRef) else None
+def _node_text(node: Term) -> str:
+    """What rdflib's ``str`` gives: the IRI, the blank node's id or the literal's lexical form."""
+    return node.value if not isinstance(node, ox.Triple) else str(node)
 
 
-def _local_name(node: URIRef) -> str:
-    return str(node).rstrip("/").rpartition("/")[2]
+def _integer(node: Term | None) -> int | None:
+    if not isinstance(node, ox.Literal):
+        return None
+    try:
+        return int(node.value)
+    except ValueError:
+        return None
+
+
+def _iri(node: Term | None) -> str | None:
+    return node.value if isinstance(node, ox.NamedNode) else None
+
+
+def _local_name(node: ox.NamedNode) -> str:
+    return node.value.rstrip("/").rpartition("/")[2]

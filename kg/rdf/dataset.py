@@ -7,7 +7,7 @@ they were read in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -77,6 +77,12 @@ class KnowledgeGraph:
     def __len__(self) -> int:
         """Triples in the merged graph."""
         return len(self.triples)
+
+    def triples_with_predicates(self, predicates: Collection[ox.NamedNode]) -> Iterator[ox.Triple]:
+        """The merged graph's triples whose predicate is one of ``predicates``, each once, in no
+        particular order (for readers that index them, such as the page's view)."""
+        wanted = set(predicates)
+        return (t for t in self.triples if t.predicate in wanted)
 
     def to_rdflib(self) -> Graph:
         """The merged graph as an rdflib ``Graph``, for code that reads one (the HTML page)."""
