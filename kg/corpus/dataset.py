@@ -13,7 +13,7 @@ report: a corpus of millions of triples is never copied into Python objects.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
@@ -23,7 +23,7 @@ from kg.corpus.aliases import Alias
 from kg.corpus.task import ReportGraph
 from kg.rdf.dataset import KnowledgeGraph
 from kg.rdf.graph import bind_prefixes
-from kg.rdf.terms import to_rdflib
+from kg.rdf.terms import Term, to_rdflib
 
 LABEL = ox.NamedNode(str(RDFS.label))
 ALT_LABEL = ox.NamedNode(str(SKOS.altLabel))
@@ -111,22 +111,22 @@ class CorpusDataset:
         for row in solutions:
             yield row["s"]
 
-    def triples_with_predicates(self, predicates: Collection[ox.NamedNode]) -> Iterator[ox.Triple]:
-        """The merged graph's triples with these predicates, each once, unordered: one query
-        (the store removes the duplicates across reports), labels settled as in the merge."""
-        values = " ".join(f"<{p.value}>" for p in predicates)
-        solutions = self.store.query(
-            f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-        )
-        assert isinstance(solutions, ox.QuerySolutions)
-        labels: set[ox.Triple] = set()  # a demoted label may equal some report's altLabel
-        for subject, predicate, obj in solutions:
-            if predicate in (LABEL, ALT_LABEL):
-                demoted = predicate == LABEL and obj in self.demoted.get(subject, ())
-                labels.add(ox.Triple(subject, ALT_LABEL if demoted else predicate, obj))
-            else:
-                yield ox.Triple(subject, predicate, obj)
-        yield from labels
+    def subject_objects(self, predicate: ox.NamedNode) -> Iterator[tuple[Term, Term]]:
+        """Each (subject, object) of ``predicate`` in the merged graph, unordered, straight from
+        the store's index (a pair repeats when several reports hold it); labels as merged."""
+        quads = self.store.quads_for_pattern(None, predicate, None, None)
+        if predicate == LABEL and self.demoted:
+            demoted = self.demoted
+            for subject, _, obj, _ in quads:
+                if subject not in demoted or obj not in demoted[subject]:
+                    yield subject, obj
+            return
+        for subject, _, obj, _ in quads:
+            yield subject, obj
+        if predicate == ALT_LABEL:
+            for subject, labels in self.demoted.items():
+                for label in labels:
+                    yield subject, label
 
     def report_quads(self) -> Iterator[ox.Quad]:
         """Each report's graph in turn (reports by IRI), its triples in KnowledgeGraph's order."""
@@ -178,8 +178,8 @@ class StoreGraph(KnowledgeGraph):
     def __len__(self) -> int:
         return len(self.dataset)
 
-    def triples_with_predicates(self, predicates: Collection[ox.NamedNode]) -> Iterator[ox.Triple]:
-        return self.dataset.triples_with_predicates(predicates)
+    def subject_objects(self, predicate: ox.NamedNode) -> Iterator[tuple[Term, Term]]:
+        return self.dataset.subject_objects(predicate)
 
     def to_rdflib_dataset(self) -> Dataset:
         dataset = Dataset()

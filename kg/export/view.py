@@ -10,7 +10,7 @@ into an rdflib graph.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -20,7 +20,7 @@ from rdflib.namespace import PROV, SKOS
 
 from kg.rdf.dataset import KnowledgeGraph
 from kg.rdf.namespaces import GRK, SCHEMA
-from kg.rdf.terms import from_rdflib
+from kg.rdf.terms import Term, from_rdflib
 
 # Order matters: an entity typed twice is drawn with the first of its types.
 ENTITY_TYPES: tuple[tuple[str, URIRef], ...] = (
@@ -144,29 +144,26 @@ class GraphView:
         return pairs
 
 
-Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
-_TYPE = RDF.type
-
-
 class _Index:
-    """The triples the view reads, by predicate IRI and subject (each triple given once)."""
+    """The triples the view reads, by predicate IRI and subject."""
 
-    def __init__(self, triples: Iterable[ox.Triple]) -> None:
-        self.by_predicate: dict[str, dict[Term, list[Term]]] = {str(p): {} for p in READ_PREDICATES}
+    def __init__(self, pairs: Callable[[URIRef], Iterable[tuple[Term, Term]]]) -> None:
+        self.by_predicate: dict[str, dict[Term, list[Term]]] = {}
+        for predicate in READ_PREDICATES:
+            objects_of: dict[Term, list[Term]] = {}
+            for subject, obj in pairs(predicate):
+                # A pair may repeat (a triple in several reports' graphs): readers use sets.
+                found = objects_of.get(subject)
+                if found is None:
+                    objects_of[subject] = [obj]
+                else:
+                    found.append(obj)
+            self.by_predicate[str(predicate)] = objects_of
         self.instances: dict[str, list[Term]] = defaultdict(list)  # class IRI -> subjects
-        types = self.by_predicate[str(_TYPE)]
-        for triple in triples:
-            objects_of = self.by_predicate.get(triple.predicate.value)
-            if objects_of is None:
-                continue
-            subject, obj = triple.subject, triple.object
-            found = objects_of.get(subject)
-            if found is None:
-                objects_of[subject] = [obj]
-            else:
-                found.append(obj)
-            if objects_of is types and isinstance(obj, ox.NamedNode):
-                self.instances[obj.value].append(subject)
+        for subject, classes in self.by_predicate[str(RDF.type)].items():
+            for cls in classes:
+                if isinstance(cls, ox.NamedNode):
+                    self.instances[cls.value].append(subject)
 
     def objects(self, subject: Term | None, predicate: URIRef) -> list[Term]:
         if subject is None:
@@ -184,24 +181,23 @@ class _Index:
         return self.by_predicate[str(predicate)].items()
 
     def types(self, subject: Term) -> list[Term]:
-        return self.objects(subject, _TYPE)
+        return self.objects(subject, RDF.type)
 
 
-def _triples(graph: Graph | KnowledgeGraph) -> Iterable[ox.Triple]:
+def _pairs(graph: Graph | KnowledgeGraph) -> Callable[[URIRef], Iterable[tuple[Term, Term]]]:
+    """How to read the (subject, object) pairs of a predicate from ``graph``."""
     if isinstance(graph, KnowledgeGraph):
-        predicates = [ox.NamedNode(str(p)) for p in READ_PREDICATES]
-        return graph.triples_with_predicates(predicates)
-    wanted = set(READ_PREDICATES)
-    return (
-        ox.Triple(from_rdflib(s), from_rdflib(p), from_rdflib(o))  # type: ignore[arg-type]
-        for s, p, o in graph
-        if p in wanted
-    )
+        return lambda predicate: graph.subject_objects(ox.NamedNode(str(predicate)))
+
+    def from_rdflib_graph(predicate: URIRef) -> Iterable[tuple[Term, Term]]:
+        return ((from_rdflib(s), from_rdflib(o)) for s, o in graph.subject_objects(predicate))
+
+    return from_rdflib_graph
 
 
 def read_view(graph: Graph | KnowledgeGraph) -> GraphView:
     """The exploration view of an RDF graph built by ``kg.rdf`` (one report or many)."""
-    index = _Index(_triples(graph))
+    index = _Index(_pairs(graph))
     sentences: dict[str, SentenceView] = {}
     report_names = _report_names(index)
 
@@ -309,7 +305,7 @@ def _read_action(index: _Index, node: ox.NamedNode, sentence: str | None) -> Act
         iri=node.value,
         verb=_text(index.value(node, GRK.verb)),
         status=STATUS_NAMES.get(status.value, "") if isinstance(status, ox.NamedNode) else "",
-        objects=tuple(sorted(_node_text(o) for o in index.objects(node, SCHEMA.object))),
+        objects=tuple(sorted({_node_text(o) for o in index.objects(node, SCHEMA.object)})),
         agent=_iri(index.value(node, SCHEMA.agent)),
         location=_iri(index.value(node, SCHEMA.location)),
         year=_node_text(year)[:4] if year is not None else None,

@@ -7,7 +7,7 @@ they were read in.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -18,7 +18,7 @@ from rdflib.namespace import RDF
 from kg.rdf.graph import ReportTriples, bind_prefixes
 from kg.rdf.iris import prefixes
 from kg.rdf.namespaces import DEFAULT_BASE
-from kg.rdf.terms import to_rdflib
+from kg.rdf.terms import Term, to_rdflib
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 
@@ -78,11 +78,10 @@ class KnowledgeGraph:
         """Triples in the merged graph."""
         return len(self.triples)
 
-    def triples_with_predicates(self, predicates: Collection[ox.NamedNode]) -> Iterator[ox.Triple]:
-        """The merged graph's triples whose predicate is one of ``predicates``, each once, in no
-        particular order (for readers that index them, such as the page's view)."""
-        wanted = set(predicates)
-        return (t for t in self.triples if t.predicate in wanted)
+    def subject_objects(self, predicate: ox.NamedNode) -> Iterator[tuple[Term, Term]]:
+        """Each (subject, object) of ``predicate`` in the merged graph, in no particular order;
+        a pair may come more than once (for readers that index them, such as the page's view)."""
+        return ((t.subject, t.object) for t in self.triples if t.predicate == predicate)
 
     def to_rdflib(self) -> Graph:
         """The merged graph as an rdflib ``Graph``, for code that reads one (the HTML page)."""

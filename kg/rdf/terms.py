@@ -27,6 +27,7 @@ XSD_BOOLEAN = ox.NamedNode(str(XSD.boolean))
 
 Subject = ox.NamedNode | ox.BlankNode
 Object = ox.NamedNode | ox.BlankNode | ox.Literal
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple  # any term a graph may hold
 
 
 @lru_cache(maxsize=4096)
