@@ -439,7 +439,11 @@ def _run(argv: Sequence[str] | None) -> NoReturn:
     try:
         code = cli.main(args=argv, prog_name="kg", standalone_mode=False)
         sys.stdout.flush()
-    except SystemExit:
+    except SystemExit as exit_:
+        # click's way out when the reader of standard output went away: it wraps stdout in a
+        # _PacifyFlushWrapper and exits 1; say 141 (128 + SIGPIPE), as a shell pipeline does.
+        if exit_.code == 1 and "PacifyFlushWrapper" in type(sys.stdout).__name__:
+            sys.exit(ExitCode.BROKEN_PIPE)
         raise
     except BaseException as error:
         _fail_with(error)
@@ -537,14 +541,17 @@ def _stop_on_signals() -> dict[signal.Signals, Any]:
 
 
 def _fail(message: str, code: int, *, at_once: bool = False) -> NoReturn:
-    """Print the one line and exit; ``at_once`` skips the interpreter's exit-time joins.
+    """Print the one line and exit; ``at_once``, skip the interpreter's exit-time joins.
 
-    A stopped run has already dropped its temporary files on the way out; what is left at
-    exit (a process pool's feeder threads, a query thread inside native code) could keep a
-    stopped command alive for many seconds, so it exits without waiting for them.
+    A stopped run has already dropped its temporary files on the way out; threads still
+    running (a process pool's manager) could keep a stopped command alive for many seconds at
+    exit, so then it exits without waiting for them.
     """
     click.echo(f"kg: {one_line(message)}", err=True)
-    if at_once:
+    if at_once and any(
+        thread.is_alive() and not thread.daemon and thread is not threading.main_thread()
+        for thread in threading.enumerate()
+    ):
         with contextlib.suppress(OSError, ValueError):
             sys.stdout.flush()
             sys.stderr.flush()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import signal
+import subprocess
 import threading
 import time
 from types import SimpleNamespace
@@ -10,7 +12,8 @@ from types import SimpleNamespace
 import pytest
 
 from kg.cli import _stop_again_if_ignored, _stop_signal, _Stopped, interruptible, one_line
-from kg.errors import KgError
+from kg.errors import ExitCode, KgError
+from tests.reliability.cli import KG
 
 LINES = [
     ("a\nb.txt: no such file", "a\\nb.txt: no such file"),
@@ -69,3 +72,18 @@ def test_interruptible_work_stops_at_its_timeout() -> None:
     with pytest.raises(KgError, match=r"stopped after 0\.1 s"):
         interruptible(lambda: release.wait(60), timeout=0.1)
     release.set()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--help",), ("build", "--help"), ("evaluate", "--help")],
+)
+def test_a_reader_gone_away_is_exit_141_without_a_message(args: tuple[str, ...]) -> None:
+    reader, writer = os.pipe()
+    os.close(reader)  # nobody reads: the first write fails with EPIPE
+    try:
+        result = subprocess.run([KG, *args], stdout=writer, stderr=subprocess.PIPE, check=False)
+    finally:
+        os.close(writer)
+    assert result.returncode == ExitCode.BROKEN_PIPE
+    assert result.stderr == b""
