@@ -7,6 +7,7 @@ merged into one corpus dataset: a named graph per report and the merged corpus g
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -79,8 +80,9 @@ def build(
     with output_transaction(directory, [path.name for _, path in targets], force=force):
         files = collect_inputs(inputs)
         cache = BuildCache(directory, base) if use_cache else None
+        dataset = CorpusDataset(base)
         results, skipped, reused = _build_reports(
-            files, cache, base, info, workers, scheduler, progress
+            files, cache, base, info, workers, scheduler, progress, dataset.add_report
         )
         if not results:
             if len(skipped) == 1:
@@ -90,11 +92,10 @@ def build(
             )
 
         aliases = find_aliases(entity for report in results for entity in report.entities)
-        dataset = CorpusDataset(aliases, base)
         counts: Counter[str] = Counter()
         for report in results:
-            dataset.add_report(report)
             counts.update(dict(report.counts))
+        dataset.merge_aliases(aliases)
         dataset.settle_labels()
 
         graph = dataset.to_knowledge_graph()
@@ -138,8 +139,21 @@ def _build_reports(
     workers: int,
     scheduler: str | None,
     progress: Progress | None,
+    merge: Callable[[ReportGraph], None],
 ) -> tuple[list[ReportGraph], list[Skipped], int]:
-    """Each input's graph, from the cache or built anew, in input order; and what was skipped."""
+    """Build or take from the cache each input's graph and ``merge`` it as soon as it is there.
+
+    Returns the reports in input order without their N-Triples text (merged already, so that a
+    big corpus is held once, in the store), what was skipped, and how many came from the cache.
+    """
+    merged: set[str] = set()  # checksums: the same bytes twice are one report
+
+    def take(report: ReportGraph) -> ReportGraph:
+        if report.checksum not in merged:
+            merged.add(report.checksum)
+            merge(report)
+        return dataclasses.replace(report, ntriples="")
+
     slots: list[ReportGraph | Skipped | None] = []
     tasks: list[tuple[int, ReportTask]] = []
     for index, file in enumerate(files):
@@ -151,7 +165,7 @@ def _build_reports(
         file_name = "stdin" if file.is_stdin else Path(file.path).name
         checksum = hashlib.sha256(data).hexdigest()
         cached = cache.get(checksum, file.name, file_name) if cache else None
-        slots.append(cached)
+        slots.append(take(cached) if cached else None)
         if cached is None:
             tasks.append((index, ReportTask(file.name, file_name, data)))
     reused = sum(isinstance(slot, ReportGraph) for slot in slots)
@@ -162,9 +176,11 @@ def _build_reports(
     runs = run_tasks([task for _, task in tasks], base, info, workers=workers, scheduler=scheduler)
     for task_index, result in runs:
         position, task = tasks[task_index]
+        if isinstance(result, ReportGraph):
+            if cache is not None:
+                cache.put(result, task.file_name)
+            result = take(result)
         slots[position] = result
-        if cache is not None and isinstance(result, ReportGraph):
-            cache.put(result, task.file_name)
         done += 1
         if progress:
             progress(done, len(tasks))
@@ -176,7 +192,7 @@ def _build_reports(
         if isinstance(slot, Skipped):
             skipped.append(slot)
         elif isinstance(slot, ReportGraph) and slot.checksum not in checksums:
-            checksums.add(slot.checksum)  # the same bytes twice are one report
+            checksums.add(slot.checksum)
             results.append(slot)
     return results, skipped, reused
 

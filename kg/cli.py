@@ -379,7 +379,9 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
     def update(done: int, total: int) -> None:
         nonlocal bar
         if bar is None and total > 1:
-            bar = click.progressbar(length=total, label=label, file=sys.stderr).__enter__()
+            bar = click.progressbar(
+                length=total, label=label, file=sys.stderr, show_pos=True
+            ).__enter__()
         if bar is not None:
             bar.update(done - bar.pos)
 

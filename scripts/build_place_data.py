@@ -28,16 +28,31 @@ COMMON_WORD_FREQ = 200
 def short_forms(name: str, level: str, nations: list[str]) -> list[str]:
     forms = []
     stem = name
-    for suffix in ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟",
-                   "县", "区", "旗"):
+    for suffix in (
+        "特别行政区",
+        "自治区",
+        "自治州",
+        "自治县",
+        "自治旗",
+        "地区",
+        "省",
+        "市",
+        "盟",
+        "县",
+        "区",
+        "旗",
+    ):
         if stem.endswith(suffix):
             stem = stem[: -len(suffix)]
             break
+    # Ethnic names are stripped with their 族 (湘西土家族苗族 -> 湘西, 管城回族 -> 管城), and
+    # bare only from autonomous divisions (新疆维吾尔 -> 新疆, but 南京 keeps its 京).
+    strippable = [n for n in nations if n.endswith("族") or "自治" in name]
     changed = True
-    while changed:  # 湘西土家族苗族 -> 湘西
+    while changed:
         changed = False
-        for nation in nations:
-            if stem.endswith(nation) and len(stem) > len(nation):
+        for nation in strippable:
+            if stem.endswith(nation) and len(stem) - len(nation) >= 2:
                 stem, changed = stem[: -len(nation)], True
     if name.endswith(("自治县", "自治州", "自治旗")) and len(stem) >= 2 and stem != name[:-3]:
         forms.append(stem + name[-1])  # 麻阳苗族自治县 -> 麻阳县, 湘西土家族苗族自治州 -> 湘西州
@@ -64,7 +79,10 @@ def main(cpca_dir: Path, pycountry_dir: Path) -> None:
     out: dict[str, tuple[str, str]] = {}
     for row in sorted(rows, key=lambda r: r["adcode"]):
         code, name = row["adcode"], row["name"]
-        if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划") or "海域" in name:
+        if (
+            name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
+            or "海域" in name
+        ):
             continue
         level = "province" if code[2:4] == "00" else "city" if code[4:6] == "00" else "county"
         for surface in [name, *short_forms(name, level, nations)]:

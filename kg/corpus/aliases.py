@@ -41,9 +41,10 @@ def alias_endings() -> dict[EntityType, tuple[str, ...]]:
 
 @cache
 def known_place_prefixes() -> frozenset[str]:
-    """Place names an organization's name may start with: the place list and its short forms.
+    """Place names an organization's name may start with: the place lists and short forms.
 
-    Only listed places, so that a phrase mistaken for a place (支持自治县) strips nothing.
+    Only listed places (China's divisions with their short forms, and other named places), so
+    that a phrase mistaken for a place (支持自治县) strips nothing.
     """
     names = {
         line.split("\t")[0]

@@ -1,91 +1,175 @@
 """The corpus as an RDF dataset in pyoxigraph: one named graph per report, and their merge.
 
-The default graph is the merged corpus graph: every report's triples, with aliased entities
-rewritten to their canonical resource (the alias's label kept as ``skos:altLabel``). The named
-graph of each report (its report IRI) holds that report's triples, rewritten the same way, so a
-query across reports meets one resource per entity.
+The store holds each report's graph as a named graph (its report IRI), with aliased entities
+rewritten to their canonical resource (the alias's label kept as ``skos:altLabel``), so a query
+across reports meets one resource per entity. The merged corpus graph is the union of the named
+graphs, with one ``rdfs:label`` per resource and language (others become ``skos:altLabel``).
+
+``to_knowledge_graph`` hands the exporters a view that reads the store as it is written, in the
+same deterministic order as ``kg.rdf.dataset.KnowledgeGraph``, subject by subject and report by
+report: a corpus of millions of triples is never copied into Python objects.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
 
 import pyoxigraph as ox
-from rdflib.namespace import RDFS, SKOS
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.corpus.aliases import Alias
 from kg.corpus.task import ReportGraph
 from kg.rdf.dataset import KnowledgeGraph
-from kg.rdf.graph import ReportTriples
+from kg.rdf.graph import bind_prefixes
+from kg.rdf.terms import to_rdflib
 
 LABEL = ox.NamedNode(str(RDFS.label))
 ALT_LABEL = ox.NamedNode(str(SKOS.altLabel))
-_DEFAULT = ox.DefaultGraph()
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+
+
+def _order(triple: ox.Triple) -> tuple[str, bool, str, str]:
+    """KnowledgeGraph's order: subject, rdf:type first, predicate, object."""
+    return (
+        str(triple.subject),
+        triple.predicate != _RDF_TYPE,
+        triple.predicate.value,
+        str(triple.object),
+    )
 
 
 class CorpusDataset:
-    """Reports' graphs merged in an in-memory pyoxigraph store."""
+    """Reports' graphs as named graphs of an in-memory pyoxigraph store."""
 
-    def __init__(self, aliases: Mapping[str, Alias], base: str) -> None:
+    def __init__(self, base: str) -> None:
         self.store = ox.Store()
         self.base = base
-        self._aliases = {iri: ox.NamedNode(alias.canonical_iri) for iri, alias in aliases.items()}
         self.report_iris: list[str] = []
+        # Labels that become altLabels in the merged graph: {subject: {label literal}}.
+        self.demoted: dict[ox.NamedNode | ox.BlankNode, set[ox.Literal]] = {}
 
     def add_report(self, report: ReportGraph) -> None:
-        graph = ox.NamedNode(report.report_iri)
+        """Load a report's graph into its named graph (aliases are merged afterwards)."""
         self.report_iris.append(report.report_iri)
-        if any(entity.iri in self._aliases for entity in report.entities):
-            triples = list(self._rewrite(ox.parse(report.ntriples, ox.RdfFormat.N_TRIPLES)))
-            self.store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
-            self.store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
-        else:
-            data = report.ntriples.encode("utf-8")
-            self.store.load(data, ox.RdfFormat.N_TRIPLES, to_graph=graph)
-            self.store.load(data, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+        graph = ox.NamedNode(report.report_iri)
+        self.store.load(report.ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=graph)
 
-    def _rewrite(self, triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
-        aliases = self._aliases
-        for triple in triples:
-            subject, predicate, obj = triple.subject, triple.predicate, triple.object
-            if isinstance(subject, ox.NamedNode) and subject.value in aliases:
-                subject = aliases[subject.value]
-                if predicate == LABEL:
-                    predicate = ALT_LABEL
-            if isinstance(obj, ox.NamedNode) and obj.value in aliases:
-                obj = aliases[obj.value]
-            yield ox.Triple(subject, predicate, obj)
+    def merge_aliases(self, aliases: Mapping[str, Alias]) -> None:
+        """Rewrite every aliased resource to its canonical one in every report's graph (in the
+        store, far faster than in Python): the alias's label becomes an altLabel."""
+        if not aliases:
+            return
+        pairs = " ".join(f"(<{iri}> <{alias.canonical_iri}>)" for iri, alias in aliases.items())
+        self.store.update(f"""
+            DELETE {{ GRAPH ?g {{ ?alias ?p ?o }} }}
+            INSERT {{ GRAPH ?g {{ ?canonical ?q ?o }} }}
+            WHERE {{
+              VALUES (?alias ?canonical) {{ {pairs} }}
+              GRAPH ?g {{ ?alias ?p ?o }}
+              BIND(IF(?p = <{RDFS.label}>, <{SKOS.altLabel}>, ?p) AS ?q)
+            }}""")
+        self.store.update(f"""
+            DELETE {{ GRAPH ?g {{ ?s ?p ?alias }} }}
+            INSERT {{ GRAPH ?g {{ ?s ?p ?canonical }} }}
+            WHERE {{ VALUES (?alias ?canonical) {{ {pairs} }} GRAPH ?g {{ ?s ?p ?alias }} }}""")
 
     def settle_labels(self) -> None:
-        """Keep one ``rdfs:label`` per resource and language in the merged graph; others alt."""
+        """Find resources with several labels in one language across reports: in the merged
+        graph the least one (by code point) stays ``rdfs:label``, the others become altLabels."""
         query = f"""
-            SELECT ?s ?label WHERE {{
+            SELECT DISTINCT ?s ?label WHERE {{
               {{ SELECT ?s ?lang (MIN(STR(?l)) AS ?keep) WHERE {{
-                   ?s <{RDFS.label}> ?l BIND(LANG(?l) AS ?lang) }}
-                 GROUP BY ?s ?lang HAVING (COUNT(?l) > 1) }}
-              ?s <{RDFS.label}> ?label .
+                   GRAPH ?g {{ ?s <{RDFS.label}> ?l }} BIND(LANG(?l) AS ?lang) }}
+                 GROUP BY ?s ?lang HAVING (COUNT(DISTINCT ?l) > 1) }}
+              GRAPH ?h {{ ?s <{RDFS.label}> ?label }}
               FILTER(LANG(?label) = ?lang && STR(?label) != ?keep)
             }}"""
-        extra = [(row["s"], row["label"]) for row in self.store.query(query)]  # type: ignore[union-attr]
-        for subject, label in extra:
-            self.store.remove(ox.Quad(subject, LABEL, label))
-            self.store.add(ox.Quad(subject, ALT_LABEL, label))
+        demoted: dict[ox.NamedNode | ox.BlankNode, set[ox.Literal]] = defaultdict(set)
+        for row in self.store.query(query):  # type: ignore[union-attr]
+            demoted[row["s"]].add(row["label"])
+        self.demoted = dict(demoted)
+
+    def merged_triples(self) -> Iterator[ox.Triple]:
+        """The merged graph, each triple once, sorted as KnowledgeGraph sorts (by subject)."""
+        for subject in sorted(set(self._subjects()), key=str):
+            triples = {q.triple for q in self.store.quads_for_pattern(subject, None, None, None)}
+            demoted = self.demoted.get(subject)
+            if demoted:
+                triples = {
+                    ox.Triple(t.subject, ALT_LABEL, t.object)
+                    if t.predicate == LABEL and t.object in demoted
+                    else t
+                    for t in triples
+                }
+            yield from sorted(triples, key=_order)
+
+    def _subjects(self) -> Iterator[ox.NamedNode | ox.BlankNode]:
+        solutions = self.store.query("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert isinstance(solutions, ox.QuerySolutions)
+        for row in solutions:
+            yield row["s"]
+
+    def report_quads(self) -> Iterator[ox.Quad]:
+        """Each report's graph in turn (reports by IRI), its triples in KnowledgeGraph's order."""
+        for iri in sorted(set(self.report_iris)):
+            graph = ox.NamedNode(iri)
+            triples = [q.triple for q in self.store.quads_for_pattern(None, None, None, graph)]
+            for t in sorted(triples, key=_order):
+                yield ox.Quad(t.subject, t.predicate, t.object, graph)
 
     def __len__(self) -> int:
         """Triples in the merged graph."""
-        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        query = (
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }"
+        )
+        solutions = self.store.query(query)
+        assert isinstance(solutions, ox.QuerySolutions)
+        count = next(iter(solutions))["n"]
+        distinct = int(count.value) if isinstance(count, ox.Literal) else 0
+        # A demoted label that is some report's altLabel already becomes that same triple.
+        collisions = sum(
+            1
+            for subject, labels in self.demoted.items()
+            for label in labels
+            if next(iter(self.store.quads_for_pattern(subject, ALT_LABEL, label, None)), None)
+        )
+        return distinct - collisions
 
     def to_knowledge_graph(self) -> KnowledgeGraph:
-        """The named graphs and the merged graph, for the exporters to write."""
-        reports = [
-            ReportTriples(
-                ox.NamedNode(iri),
-                tuple(
-                    q.triple
-                    for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(iri))
-                ),
+        """The view of this corpus that the exporters write (see the module's comment)."""
+        return StoreGraph(self)
+
+
+class StoreGraph(KnowledgeGraph):
+    """A KnowledgeGraph whose triples and quads stream from a ``CorpusDataset``'s store."""
+
+    dataset: CorpusDataset
+
+    def __init__(self, dataset: CorpusDataset) -> None:
+        super().__init__((), dataset.base)
+        object.__setattr__(self, "dataset", dataset)
+
+    @property
+    def triples(self) -> Iterator[ox.Triple]:  # type: ignore[override]
+        return self.dataset.merged_triples()
+
+    def quads(self) -> Iterator[ox.Quad]:  # type: ignore[override]
+        return self.dataset.report_quads()
+
+    def __len__(self) -> int:
+        return len(self.dataset)
+
+    def to_rdflib_dataset(self) -> Dataset:
+        dataset = Dataset()
+        bind_prefixes(dataset, self.base)
+        graphs: dict[str, Graph] = {}
+        for quad in self.quads():
+            name = quad.graph_name.value  # type: ignore[union-attr]
+            if name not in graphs:
+                graphs[name] = dataset.graph(URIRef(name))
+            graphs[name].add(
+                (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object))
             )
-            for iri in self.report_iris
-        ]
-        merged = (q.triple for q in self.store.quads_for_pattern(None, None, None, _DEFAULT))
-        return KnowledgeGraph.of(reports, self.base, merged)
+        return dataset

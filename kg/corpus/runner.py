@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import os
 import signal
 import sys
@@ -72,32 +73,45 @@ def _run_on_pool(
     # "fork" lets workers share the pipeline the parent loaded once (copy on write); a forked
     # child of a threaded parent can deadlock, so a threaded parent uses "spawn".
     context: BaseContext
+    frozen = False
     if "fork" in get_all_start_methods() and threading.active_count() == 1:
         warm_up()
+        # Keep the collector away from the loaded pipeline while workers fork, so that their
+        # first collection does not copy every page of it (the pages stay shared).
+        gc.freeze()
+        frozen = True
         context = get_context("fork")
     else:
         context = get_context("spawn")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
-    ) as pool:
-        try:
-            index_of: dict[Future[Result], int] = {
-                pool.submit(build_report, task.name, task.file_name, task.data, base, build): i
-                for i, task in enumerate(tasks)
-            }
-            pending = set(index_of)
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    yield index_of[future], future.result()
-        except BaseException:
-            # Stopped (Ctrl-C, SIGTERM) or failed: drop the reports not started yet and stop
-            # the running ones, so that leaving the pool does not wait for the whole corpus.
-            workers_of_pool = dict(getattr(pool, "_processes", None) or {})  # before shutdown
-            pool.shutdown(wait=False, cancel_futures=True)
-            for worker in workers_of_pool.values():
-                worker.terminate()
-            raise
+    try:
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+        ) as pool:
+            try:
+                index_of: dict[Future[Result], int] = {
+                    pool.submit(build_report, task.name, task.file_name, task.data, base, build): i
+                    for i, task in enumerate(tasks)
+                }
+                pending = set(index_of)
+                while pending:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        yield index_of[future], future.result()
+            except BaseException:
+                _stop_pool(pool)
+                raise
+    finally:
+        if frozen:
+            gc.unfreeze()
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stopped (Ctrl-C, SIGTERM) or failed: drop the reports not started yet and end the
+    running ones, so that leaving the pool does not wait for the whole corpus."""
+    workers = dict(getattr(pool, "_processes", None) or {})  # shutdown forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers.values():
+        worker.terminate()
 
 
 def _start_worker(parent: int) -> None:

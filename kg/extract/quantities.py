@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, replace
+from decimal import Decimal, localcontext
 from functools import cache
 
 from kg.data import data_lines, data_table
@@ -139,8 +139,9 @@ def _chinese_integer(text: str) -> int:
 def find_quantities(text: str, offset: int = 0, *, normalized: bool = False) -> Iterator[Quantity]:
     """Quantities in ``text``; offsets are shifted by ``offset``. Pass ``normalized=True`` for
     text already through ``normalize_width``."""
+    written = text
     if not normalized:
-        text = normalize_width(text)
+        text = normalize_width(text)  # one character for one: offsets stay those of ``written``
     raws = [raw for match in _pattern().finditer(text) if (raw := _raw(match)) is not None]
     # 一 alone before a classifier is an article (一批项目, 一张蓝图), not a count.
     raws = [r for r in raws if not (r.number == "一" and not r.magnitude)]
@@ -153,6 +154,8 @@ def find_quantities(text: str, offset: int = 0, *, normalized: bool = False) -> 
             continue
         if _is_year(quantity):
             continue
+        if written is not text and written[quantity.start : quantity.end] != quantity.text:
+            quantity = replace(quantity, text=written[quantity.start : quantity.end])  # as written
         yield _shifted(quantity, offset)
 
 
@@ -226,6 +229,14 @@ def _shared_unit(raws: list[_Raw], index: int, text: str) -> str:
 
 
 def _quantity(text: str, raw: _Raw, unit: str, *, upper: _Raw | None = None) -> Quantity:
+    # Exact arithmetic whatever the number's length: the default 28 digits would round
+    # (and quantize would fail on) a long run of digits.
+    digits = len(raw.number) + len(upper.number if upper else "")
+    with localcontext(prec=max(28, digits + 40)):
+        return _exact_quantity(text, raw, unit, upper=upper)
+
+
+def _exact_quantity(text: str, raw: _Raw, unit: str, *, upper: _Raw | None) -> Quantity:
     magnitude = raw.magnitude or (upper.magnitude if upper else "")
     value = parse_number(raw.number)
     base_unit, factor = _base_of(unit)
@@ -273,8 +284,6 @@ def _is_year(quantity: Quantity) -> bool:
 def _shifted(quantity: Quantity, offset: int) -> Quantity:
     if not offset:
         return quantity
-    from dataclasses import replace
-
     return replace(quantity, start=quantity.start + offset, end=quantity.end + offset)
 
 

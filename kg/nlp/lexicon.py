@@ -37,6 +37,7 @@ class Lexicon:
     places: dict[str, str]  # surface -> level (province, city, county, country, region)
     organizations: frozenset[str]
     gazetteer: frozenset[str]  # every place and organization name
+    gazetteer_prefixes: frozenset[str]  # their proper prefixes (麻阳 of 麻阳县)
     list_classes: dict[str, Head]
     list_pattern: re.Pattern[str]
     build_cue_pattern: re.Pattern[str]
@@ -109,6 +110,9 @@ def load_lexicon() -> Lexicon:
         places=places,
         organizations=organizations,
         gazetteer=frozenset(places) | organizations,
+        gazetteer_prefixes=frozenset(
+            name[:i] for name in [*places, *organizations] for i in range(1, len(name))
+        ),
         list_classes=classes,
         list_pattern=list_pattern,
         build_cue_pattern=re.compile(alternation(data_lines("build_cues.txt"))),

@@ -1,13 +1,18 @@
-"""Run the pipeline over a report's sentences and turn its entities into Mention records."""
+"""Run the pipeline over a report's paragraphs and turn its entities into Mention records.
+
+The pipeline reads a paragraph at a time (a Doc per sentence costs more than the segmentation
+itself); every name is then placed in the sentence that holds it, and one found across a
+sentence boundary or in text that is no sentence (site clutter) is dropped."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from kg.nlp.entity_ruler import span_other_types
 from kg.nlp.pipeline import load_pipeline
-from kg.records import EntityType, Mention, Report, SectionKind
+from kg.records import EntityType, Mention, Report, Sentence
 from kg.text.cleaning import normalize_width
 
 
@@ -18,46 +23,32 @@ def find_mentions(report: Report) -> Iterator[Mention]:
     built in another), the report-wide type is chosen by :func:`unify_types`.
     """
     nlp = load_pipeline()
-    texts = (normalize_width(sentence.text) for sentence in report.sentences)
+    by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
+    for sentence in report.sentences:
+        by_paragraph[sentence.paragraph_index].append(sentence)
+    paragraphs = [report.paragraphs[i] for i in sorted(by_paragraph)]
+    texts = (normalize_width(report.text[p.start : p.end]) for p in paragraphs)
     mentions = []
-    for sentence, doc in zip(report.sentences, nlp.pipe(texts, batch_size=256), strict=True):
+    for paragraph, doc in zip(paragraphs, nlp.pipe(texts, batch_size=64), strict=True):
+        sentences = by_paragraph[paragraph.index]
+        starts = [s.start for s in sentences]
         for span in doc.ents:
+            start, end = paragraph.start + span.start_char, paragraph.start + span.end_char
+            index = bisect_right(starts, start) - 1
+            if index < 0 or end > sentences[index].end:
+                continue
             mentions.append(
                 Mention(
-                    sentence_index=sentence.index,
-                    start=sentence.start + span.start_char,
-                    end=sentence.start + span.end_char,
+                    sentence_index=sentences[index].index,
+                    start=start,
+                    end=end,
                     # as written (full-width kept), like the gold; the pipeline saw it folded
-                    text=sentence.text[span.start_char : span.end_char],
+                    text=report.text[start:end],
                     type=EntityType(span.label_),
                     other_types=tuple(EntityType(t) for t in span_other_types(span)),
                 )
             )
-    if report.region:
-        mentions = add_region_mentions(report, report.region, mentions)
     yield from unify_types(mentions)
-
-
-def add_region_mentions(report: Report, region: str, mentions: list[Mention]) -> list[Mention]:
-    """The report's own region (from its title) is a place wherever the text names it on its
-    own, even when no gazetteer knows it (a district's name). The title itself is left to the
-    report's metadata."""
-    if len(region) < 2 or "XX" in region.upper():
-        return mentions
-    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for mention in mentions:
-        taken[mention.sentence_index].append((mention.start, mention.end))
-    added = []
-    for sentence in report.sentences:
-        if report.section_of(sentence).kind is SectionKind.PREAMBLE:
-            continue
-        start = sentence.text.find(region)
-        while start >= 0:
-            begin, end = sentence.start + start, sentence.start + start + len(region)
-            if not any(b < end and begin < e for b, e in taken[sentence.index]):
-                added.append(Mention(sentence.index, begin, end, region, EntityType.PLACE))
-            start = sentence.text.find(region, start + len(region))
-    return sorted([*mentions, *added], key=lambda m: m.start)
 
 
 def unify_types(mentions: list[Mention]) -> list[Mention]:

@@ -10,7 +10,6 @@ dictionary does not know, a designator): 社区卫生服务中心 names nothing.
 from __future__ import annotations
 
 import re
-from operator import add
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
@@ -51,14 +50,15 @@ def words_ending_tokens(
 ) -> list[tuple[int, str]]:
     """(end, word) for every token end where one of the words ends, the longest word."""
     text = tokens.text
+    if not text:
+        return []
+    ends = [end for end in [*tokens.starts[1:], len(text)] if text[end - 1] in by_last_char]
     found = []
-    for end in [*tokens.starts[1:], len(text)] if text else []:
-        candidates = by_last_char.get(text[end - 1])
-        if candidates:
-            for word in candidates:
-                if end >= len(word) and text.startswith(word, end - len(word)):
-                    found.append((end, word))
-                    break
+    for end in ends:
+        for word in by_last_char[text[end - 1]]:
+            if end >= len(word) and text.startswith(word, end - len(word)):
+                found.append((end, word))
+                break
     return found
 
 
@@ -272,7 +272,7 @@ def brand_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
         if partial and word_start - brand_start == 1 and rare:
             brand_start -= 1  # 银/通科技: jieba split the brand (not 多/高科技)
         brand = text[brand_start:word_start]
-        if not _is_brand(brand, lexicon):
+        if not _is_brand(brand, lexicon) or _after_count(tokens, brand_start):
             continue
         start = brand_start
         index = tokens.index_at(start) - 1
@@ -287,6 +287,12 @@ def brand_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
             Candidate(start, end, "Project" if phased else "Organization", "fixed", "brand", phased)
         )
     return found
+
+
+def _after_count(tokens: Tokens, start: int) -> bool:
+    """Whether a number stands right before (40/项省/科技: jieba glued the classifier)."""
+    index = tokens.index_at(start)
+    return index > 0 and tokens.word(index - 1).isdigit()
 
 
 def _is_brand(word: str, lexicon: Lexicon) -> bool:
@@ -324,11 +330,15 @@ def gazetteer_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
     text, starts = tokens.text, tokens.starts
     words = tokens.words
     known = lexicon.gazetteer
-    spans: dict[int, int] = {}  # start token -> last token
-    pairs = list(map(add, words, words[1:]))
-    for size, grams in ((1, words), (2, pairs), (3, list(map(add, pairs, words[2:])))):
-        for i in [i for i, gram in enumerate(grams) if gram in known]:
-            spans[i] = i + size - 1
+    prefixes = lexicon.gazetteer_prefixes
+    spans: dict[int, int] = {i: i for i, word in enumerate(words) if word in known}
+    count = len(words)
+    for i in [i for i, word in enumerate(words) if word in prefixes and i + 1 < count]:
+        gram = words[i] + words[i + 1]
+        if gram in known:
+            spans[i] = i + 1
+        if i + 2 < count and gram in prefixes and gram + words[i + 2] in known:
+            spans[i] = i + 2
     found = []
     index = 0
     for first in sorted(spans):

@@ -14,6 +14,7 @@ import kg.nlp.tokenizer  # noqa: F401  (registers the tokenizer)
 from kg.data import data_lines
 
 _jieba_ready = False
+MAX_TEXT_LENGTH = 2**31 - 1
 
 
 def prepare_jieba() -> None:
@@ -36,6 +37,9 @@ def load_pipeline() -> Language:
     nlp = spacy.blank(
         "zh", config={"nlp": {"tokenizer": {"@tokenizers": "govreport.jieba_tokenizer.v1"}}}
     )
+    # spaCy's length limit guards its parser and NER models, which this pipeline has none of:
+    # its components are linear in the text, and a paragraph of a PDF copy can be very long.
+    nlp.max_length = MAX_TEXT_LENGTH
     nlp.add_pipe("govreport_names")
     nlp.add_pipe("govreport_entity_resolver")
     return nlp

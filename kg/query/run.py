@@ -104,7 +104,7 @@ def run_query(
         )
     except SyntaxError as error:
         first_line = str(error).splitlines()[0] if str(error) else "syntax error"
-        raise ConfigError(f"invalid SPARQL query: {first_line[:200]}") from None
+        raise InputError(f"invalid SPARQL query: {first_line[:200]}") from None
     except RuntimeError as error:  # e.g. a --param whose variable the query does not select
         raise ConfigError(f"cannot run the query: {error}") from None
     except OSError as error:

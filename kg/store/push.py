@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import ConfigError, InputError, OutputError
-from kg.store.formats import QUAD_FORMATS, existing_file, rdf_format_of
+from kg.errors import ConfigError, OutputError
+from kg.rdf.files import graph_format, read_quads
+from kg.store.local import existing_file
 
 BATCH = 50_000  # triples a request
 TIMEOUT = 120  # seconds a request
@@ -44,16 +45,13 @@ def push_files(
         raise ConfigError(f"endpoint {endpoint!r} is not an http(s) URL")
     graphs: dict[str | None, list[ox.Triple]] = defaultdict(list)
     for path in files:
-        rdf_format = rdf_format_of(existing_file(path))
-        try:
-            for quad in ox.parse(path=str(path), format=rdf_format):
-                name = quad.graph_name
-                if rdf_format in QUAD_FORMATS and isinstance(name, ox.NamedNode):
-                    graphs[name.value].append(quad.triple)
-                else:
-                    graphs[graph].append(quad.triple)
-        except SyntaxError as error:
-            raise InputError(f"{path}: not valid {rdf_format.name} ({error})") from None
+        dataset = graph_format(existing_file(path)).is_dataset
+        for quad in read_quads([path]):
+            graph_name = quad.graph_name
+            if dataset and isinstance(graph_name, ox.NamedNode):
+                graphs[graph_name.value].append(quad.triple)
+            else:
+                graphs[graph].append(quad.triple)
     requests = 0
     for name, triples in graphs.items():
         for index, batch in enumerate(_batches(triples, BATCH)):

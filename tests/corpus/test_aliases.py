@@ -110,15 +110,13 @@ def test_dataset_rewrites_aliases_to_one_resource_with_alt_label() -> None:
     first = report_graph(f"{BASE}report/1", [(P, "湖南省"), (ORG, "长沙银行")])
     second = report_graph(f"{BASE}report/2", [(P, "湖南")])
     aliases = find_aliases([*first.entities, *second.entities])
-    dataset = CorpusDataset(aliases, BASE)
+    dataset = CorpusDataset(BASE)
     dataset.add_report(first)
     dataset.add_report(second)
+    dataset.merge_aliases(aliases)
     dataset.settle_labels()
 
-    merged = Graph().parse(
-        data=dataset.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()),
-        format="nt",
-    )
+    merged = merged_graph(dataset)
     hunan = URIRef(f"{BASE}Place/湖南省")
     assert set(merged.objects(hunan, RDFS.label)) == {Literal("湖南省", lang="zh")}
     assert set(merged.objects(hunan, SKOS.altLabel)) == {Literal("湖南", lang="zh")}
@@ -142,24 +140,33 @@ def test_settle_labels_keeps_one_label_per_language() -> None:
         (),
         (),
     )
-    dataset = CorpusDataset({}, BASE)
+    dataset = CorpusDataset(BASE)
     dataset.add_report(one)
     dataset.add_report(other)
     dataset.settle_labels()
-    node = ox.NamedNode(f"{BASE}Project/观澜路北段")
-    labels = {
-        q.object.value
-        for q in dataset.store.quads_for_pattern(
-            node, ox.NamedNode(str(RDFS.label)), None, ox.DefaultGraph()
-        )
-    }
-    alts = {
-        q.object.value
-        for q in dataset.store.quads_for_pattern(
-            node, ox.NamedNode(str(SKOS.altLabel)), None, ox.DefaultGraph()
-        )
-    }
-    assert labels == {"观澜路 北段"} and alts == {"观澜路北段"}
+    merged = merged_graph(dataset)
+    node = URIRef(f"{BASE}Project/观澜路北段")
+    assert set(merged.objects(node, RDFS.label)) == {Literal("观澜路 北段", lang="zh")}
+    assert set(merged.objects(node, SKOS.altLabel)) == {Literal("观澜路北段", lang="zh")}
+    # Each report's own graph keeps its own label.
+    first = dataset.store.quads_for_pattern(None, None, None, ox.NamedNode(f"{BASE}report/1"))
+    assert {q.object.value for q in first if q.predicate.value == str(RDFS.label)} == {"观澜路北段"}
+
+
+def merged_graph(dataset: CorpusDataset) -> Graph:
+    triples = list(dataset.merged_triples())
+    assert triples == sorted(
+        triples,
+        key=lambda t: (
+            str(t.subject),
+            t.predicate.value != str(RDF.type),
+            t.predicate.value,
+            str(t.object),
+        ),
+    )
+    assert len(triples) == len(set(triples)) == len(dataset)
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    return Graph().parse(data=data, format="nt")
 
 
 def test_generic_names_have_no_duplicates() -> None:
@@ -167,3 +174,32 @@ def test_generic_names_have_no_duplicates() -> None:
 
     names = data_lines("alias_generic_names.txt")
     assert names and len(names) == len(set(names))
+
+
+def test_store_graph_streams_exactly_what_a_knowledge_graph_holds() -> None:
+    """The corpus store hands the writers the same triples, in the same order, as the
+    in-memory KnowledgeGraph of the same reports (no alias, no label to settle here)."""
+    from kg.corpus.task import build_report
+    from kg.rdf.dataset import KnowledgeGraph
+    from kg.rdf.graph import ReportTriples
+    from kg.rdf.provenance import BuildInfo
+    from tests.conftest import SAMPLE
+
+    info = BuildInfo.from_environment()
+    text = SAMPLE.read_text(encoding="utf-8")
+    reports = [
+        build_report(f"r{i}", f"r{i}.txt", f"第{i}号\n{text}".encode(), BASE, info) for i in (2, 1)
+    ]
+    dataset = CorpusDataset(BASE)
+    references = []
+    for report in reports:
+        assert isinstance(report, ReportGraph)
+        dataset.add_report(report)
+        triples = tuple(q.triple for q in ox.parse(report.ntriples, ox.RdfFormat.N_TRIPLES))
+        references.append(ReportTriples(ox.NamedNode(report.report_iri), triples))
+    dataset.settle_labels()
+    streamed = dataset.to_knowledge_graph()
+    reference = KnowledgeGraph.of(references, BASE)
+    assert list(streamed.triples) == list(reference.triples)
+    assert list(streamed.quads()) == reference.quads()
+    assert len(streamed) == len(reference) > 1000

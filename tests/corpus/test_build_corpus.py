@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDF, RDFS
 
 from kg.rdf.namespaces import GRK
 from tests.conftest import SAMPLE
@@ -87,13 +87,23 @@ def test_merged_graph_has_one_resource_per_entity_across_reports(tmp_path: Path)
     assert result.returncode == 0, result.stderr
     merged = Graph().parse(tmp_path / "out" / "graph.ttl")
     assert len(set(merged.subjects(None, GRK.Report))) == 2
-    parks = [s for s, o in merged.subject_objects(RDFS.label) if str(o) == "滨江智造产业园一期"]
-    assert len(parks) == 1
-    mentioned_in_reports = {
-        merged.value(sentence, GRK.inReport)
-        for sentence in merged.objects(parks[0], GRK.mentionedIn)
+    entities = {
+        s
+        for kind in (GRK.Project, GRK.Organization, GRK.Place)
+        for s in merged.subjects(RDF.type, kind)
     }
-    assert len(mentioned_in_reports) == 2
+    names = [
+        (str(merged.value(e, RDFS.label)), *sorted(merged.objects(e, RDF.type))) for e in entities
+    ]
+    assert len(names) == len(set(names)) > 20  # one resource per name and type
+    in_both = [
+        entity
+        for entity in entities
+        if len({merged.value(s, GRK.inReport) for s in merged.objects(entity, GRK.mentionedIn)})
+        == 2
+    ]
+    mentioned = [entity for entity in entities if (entity, GRK.mentionedIn, None) in merged]
+    assert len(in_both) == len(mentioned)  # the same text: every entity is in both reports
     graphs = named_graphs(tmp_path / "out" / "graph.trig")
     assert len(graphs) == 2
     assert set().union(*(set(g) for g in graphs.values())) == set(merged)
@@ -176,3 +186,33 @@ def test_progress_bar_stays_quiet_when_stderr_is_not_a_terminal(tmp_path: Path) 
     result = run("build", str(tmp_path), "-o", str(tmp_path / "out"), "-f", "turtle")
     assert result.returncode == 0
     assert result.stderr == ""
+
+
+def test_progress_bar_is_drawn_on_a_terminal(tmp_path: Path) -> None:
+    import os
+    import pty
+    import subprocess
+
+    from tests.test_cli import KG
+
+    for index in range(3):
+        (tmp_path / f"r{index}.txt").write_text(variant(index), encoding="utf-8")
+    controller, terminal = pty.openpty()
+    with subprocess.Popen(
+        [KG, "build", str(tmp_path), "-o", str(tmp_path / "out"), "-f", "turtle", "-j", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=terminal,
+    ) as process:
+        os.close(terminal)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the terminal closed: the build is over
+                break
+            if not chunk:
+                break
+            drawn += chunk
+        assert process.wait(timeout=300) == 0
+    os.close(controller)
+    assert b"building" in drawn and b"3/3" in drawn

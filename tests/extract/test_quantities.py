@@ -3,7 +3,6 @@ from decimal import Decimal
 import pytest
 
 from kg.extract.quantities import find_quantities, parse_number, to_base_unit
-from kg.text.cleaning import normalize_width
 
 CASES = [
     # text, quantity text, value, unit, base value, base unit, qualifier
@@ -38,8 +37,8 @@ CASES = [
     ("增速连续16个季度", "16个", "16", "个", "16", "个", ""),
     ("招收3个月以上婴幼儿", "3个月以上", "3", "个月", "3", "个月", "以上"),
     ("月最低标准645元/月", "645元/月", "645", "元/月", "645", "元/月", ""),
-    ("工业用电成本下降6.8％", "6.8%", "6.8", "%", "6.8", "%", ""),
-    ("全区有效发明专利达３００６件", "达3006件", "3006", "件", "3006", "件", "达"),
+    ("工业用电成本下降6.8％", "6.8％", "6.8", "%", "6.8", "%", ""),
+    ("全区有效发明专利达３００６件", "达３００６件", "3006", "件", "3006", "件", "达"),
     # counts with classifiers
     ("排查经营性自建房5797栋", "5797栋", "5797", "栋", "5797", "栋", ""),
     ("引进上下游产业链企业65家", "65家", "65", "家", "65", "家", ""),
@@ -86,7 +85,7 @@ def test_parses_quantities(
     assert quantity.base_value == Decimal(base)
     assert quantity.base_unit == base_unit
     assert quantity.qualifier == qualifier
-    assert normalize_width(text[quantity.start : quantity.end]) == written
+    assert text[quantity.start : quantity.end] == written
     assert "E" not in str(quantity.base_value)  # xsd:decimal has no exponent
 
 
@@ -211,3 +210,11 @@ def test_to_base_unit() -> None:
     assert to_base_unit(Decimal("3.6"), "万平方米") == (Decimal("36000"), "平方米")
     assert to_base_unit(Decimal(645), "元/月") == (Decimal(645), "元/月")
     assert to_base_unit(Decimal(1), "furlong") is None
+
+
+def test_long_numbers_scale_exactly() -> None:
+    # Found by the property tests: 28 digits and more once raised decimal.InvalidOperation.
+    (quantity,) = find_quantities("10000000000000000000000000001万亿平方公里")
+    assert quantity.value == Decimal("10000000000000000000000000001")
+    assert quantity.base_value == Decimal("10000000000000000000000000001" + "0" * 18)
+    assert quantity.base_unit == "平方米"

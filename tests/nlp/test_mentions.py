@@ -33,16 +33,3 @@ def test_mentions_point_into_the_report_text() -> None:
     for mention in mentions:
         assert report.text[mention.start : mention.end] == mention.text
     assert {(m.text, m.type) for m in mentions} == {("五一大道", P)}
-
-
-def test_the_reports_own_region_is_a_place_where_written_alone() -> None:
-    text = (
-        "2024年青溪区人民政府工作报告\n一、回顾\n"
-        "青溪区新增就业8600人，青溪区第一人民医院新院区建成投用。\n"
-    )
-    report = segment_report(Source(name="t.txt", text=text, checksum="0", encoding="utf-8"))
-    assert report.region == "青溪区"
-    found = [(m.text, m.type) for m in find_mentions(report)]
-    assert ("青溪区", L) in found
-    assert ("青溪区第一人民医院新院区", P) in found
-    assert found.count(("青溪区", L)) == 1  # not in the title, nor inside the hospital

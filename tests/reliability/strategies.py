@@ -5,7 +5,6 @@ plus what real pages add (Latin, emoji, full-width forms, markup characters, any
 from __future__ import annotations
 
 import os
-import re
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -15,13 +14,6 @@ from kg.data import data_lines, data_table
 # CI runs a fixed, reproducible set of inputs; KG_FUZZ_EXAMPLES=N KG_FUZZ_RANDOM=1 runs more.
 SCALE = float(os.environ.get("KG_FUZZ_SCALE", "1"))
 RANDOM = os.environ.get("KG_FUZZ_RANDOM") == "1"
-
-
-# Known bug (reported): a quantity whose base value reaches 10**28 makes find_quantities raise
-# decimal.InvalidOperation (and more than 28 significant digits are rounded), so a report with
-# "10000000000万亿平方公里" is skipped. Until it is fixed, the property tests keep numbers shorter:
-# no run of ten digits or more.
-LONG_NUMBER = re.compile(r"[0-9０-９]{10,}")
 
 
 def fuzz_settings(examples: int) -> settings:

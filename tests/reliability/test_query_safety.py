@@ -69,7 +69,7 @@ def test_hostile_parameters_are_values_not_query_text(graph: Path, value: str) -
 def test_a_store_is_read_only_for_queries(store: Path, update: str) -> None:
     before = _rows("--store", store, COUNT)
     result = run_kg("query", "--store", store, update)
-    assert_one_line_error(result, ExitCode.CONFIG, "invalid SPARQL query")
+    assert_one_line_error(result, ExitCode.INPUT, "invalid SPARQL query")
     assert _rows("--store", store, COUNT) == before
 
 

@@ -85,7 +85,7 @@ def test_store_keeps_one_named_graph_per_report(corpus: Path, tmp_path: Path) ->
         (("load", "MISSING.ttl", "--store", "DB"), ExitCode.INPUT, "no such file"),
         (("load", "BAD.ttl", "--store", "DB"), ExitCode.INPUT, "not valid"),
         (("load", "FILE.csv", "--store", "DB"), ExitCode.INPUT, "unknown graph file extension"),
-        (("query", "GOOD.ttl", "SELECT WHERE"), ExitCode.CONFIG, "invalid SPARQL"),
+        (("query", "GOOD.ttl", "SELECT WHERE"), ExitCode.INPUT, "invalid SPARQL"),
         (("push", "GOOD.ttl", "--endpoint", "ftp://x/"), ExitCode.CONFIG, "not an http(s) URL"),
         (
             ("push", "GOOD.ttl", "--endpoint", "http://127.0.0.1:9/store"),
