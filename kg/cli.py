@@ -11,9 +11,10 @@ import re
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal, NoReturn
+from typing import Any, Literal, NoReturn, TypeVar, cast
 
 import click
 
@@ -276,11 +277,19 @@ def load(graphs: Sequence[Path], store_dir: Path, graph: str | None) -> None:
     help="Bind ?NAME to VALUE (a string; <...> for an IRI), repeatable. Values are bound, "
     "never pasted into the query text.",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="Stop the query after this many seconds (default: no limit; Ctrl-C always stops it).",
+)
 def query(
     arguments: Sequence[str],
     store_dir: Path | None,
     output: Literal["table", "csv", "json"],
     params: Sequence[str],
+    timeout: float | None,
 ) -> None:
     """Run a SPARQL query over graph files (.ttl .nt .jsonld .trig .nq) or a store.
 
@@ -305,7 +314,7 @@ def query(
         if not graphs:
             raise click.UsageError("give at least one GRAPH file and a QUERY, or --store DIR")
         store = load_store(graphs)
-    result = run_query(store, text, bindings)
+    result = interruptible(lambda: run_query(store, text, bindings), timeout=timeout)
     click.echo(format_result(result, output, prefixes(DEFAULT_BASE)))
 
 
@@ -383,6 +392,34 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
             bar.__exit__(None, None, None)
 
 
+T = TypeVar("T")
+
+
+def interruptible(work: Callable[[], T], *, timeout: float | None = None) -> T:
+    """``work()``, run in a helper thread so that Ctrl-C, SIGTERM and ``timeout`` stop it even
+    inside native code that never returns to Python (a pyoxigraph query): Python handles
+    signals only in the main thread, and only between bytecodes."""
+    outcome: list[tuple[bool, Any]] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as error:  # handed to the main thread as it is
+            outcome.append((False, error))
+
+    thread = threading.Thread(target=run, name="kg-work", daemon=True)
+    thread.start()
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while thread.is_alive():
+        thread.join(0.05)
+        if deadline is not None and thread.is_alive() and time.monotonic() > deadline:
+            raise KgError(f"stopped after {timeout:g} s (--timeout); the work was not finished")
+    done, value = outcome[0]
+    if done:
+        return cast(T, value)
+    raise value
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI; every failure is one line on standard error and an exit code.
 
@@ -390,9 +427,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     an exception, so that temporary files are removed and previous outputs stay as they were.
     """
     previous = _stop_on_signals()
+    unraisable = sys.unraisablehook
+    sys.unraisablehook = _stop_again_if_ignored
     try:
         _run(argv)
     finally:
+        sys.unraisablehook = unraisable
         for signum, handler in previous.items():
             signal.signal(signum, handler)
 
@@ -401,32 +441,71 @@ def _run(argv: Sequence[str] | None) -> NoReturn:
     try:
         code = cli.main(args=argv, prog_name="kg", standalone_mode=False)
         sys.stdout.flush()
-    except click.exceptions.Abort:
-        _fail("aborted", ExitCode.INTERRUPTED)
-    except click.UsageError as error:
+    except SystemExit as exit_:
+        # click's way out when the reader of standard output went away: it wraps stdout in a
+        # _PacifyFlushWrapper and exits 1; say 141 (128 + SIGPIPE), as a shell pipeline does.
+        if exit_.code == 1 and "PacifyFlushWrapper" in type(sys.stdout).__name__:
+            sys.exit(ExitCode.BROKEN_PIPE)
+        raise
+    except BaseException as error:
+        _fail_with(error)
+    sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _fail_with(error: BaseException) -> NoReturn:
+    """One line for what ended the run, and its exit code."""
+    signum = _stop_signal(error)
+    if signum is not None:
+        name = "interrupted" if signum == signal.SIGINT else f"stopped by {signum.name}"
+        _fail(name, 128 + signum, at_once=True)
+    if isinstance(error, click.UsageError):
         command = error.ctx.command_path if error.ctx else "kg"
         _fail(f"error: {error.format_message()} (see '{command} --help')", error.exit_code)
-    except click.ClickException as error:
+    if isinstance(error, click.ClickException):
         _fail(f"error: {error.format_message()}", error.exit_code)
-    except KgError as error:
+    if isinstance(error, KgError):
         _fail(f"error: {error}", error.exit_code)
-    except (KeyboardInterrupt, _Stopped) as stop:
-        signum = stop.signum if isinstance(stop, _Stopped) else signal.SIGINT
-        name = "interrupted" if signum == signal.SIGINT else f"stopped by {signum.name}"
-        _fail(name, 128 + signum)
-    except BrokenPipeError:
+    if isinstance(error, BrokenPipeError):
         _quiet_stdout()
         sys.exit(ExitCode.BROKEN_PIPE)
-    except MemoryError:
+    if isinstance(error, MemoryError):
         _fail("out of memory", ExitCode.INTERNAL)
-    except Exception as error:  # a bug: one line, and the traceback only on request
-        if os.environ.get("KG_DEBUG"):
-            raise
-        _fail(
-            f"internal error: {type(error).__name__}: {error} (set KG_DEBUG=1 for details)",
-            ExitCode.INTERNAL,
-        )
-    sys.exit(code if isinstance(code, int) else ExitCode.OK)
+    if os.environ.get("KG_DEBUG") or not isinstance(error, Exception):
+        raise error
+    # A bug: one line, and the traceback only on request.
+    _fail(
+        f"internal error: {type(error).__name__}: {error} (set KG_DEBUG=1 for details)",
+        ExitCode.INTERNAL,
+    )
+
+
+def _stop_signal(error: BaseException) -> signal.Signals | None:
+    """The signal that stopped the run, also when cleaning up after it raised another error
+    (a process pool interrupted while starting fails to shut down, say)."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, _Stopped):
+            return current.signum
+        if isinstance(current, KeyboardInterrupt | click.exceptions.Abort):
+            return signal.SIGINT
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _stop_again_if_ignored(unraisable: Any) -> None:
+    """A stop raised where Python can only ignore it (a ``__del__``, an at-fork callback) is
+    delivered again, to land at the next point where it can stop the run."""
+    stop = unraisable.exc_value
+    if isinstance(stop, _Stopped | KeyboardInterrupt):
+        # Sent again from another thread a moment later: a signal noted now would be handled
+        # at once, inside this hook, and be ignored again.
+        signum = stop.signum if isinstance(stop, _Stopped) else signal.SIGINT
+        with contextlib.suppress(RuntimeError):  # no new thread while the interpreter exits
+            threading.Timer(0.01, os.kill, (os.getpid(), signum)).start()
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 class _Stopped(BaseException):
@@ -438,13 +517,23 @@ class _Stopped(BaseException):
         self.signum = signum
 
 
+_HANDLER_PID: list[int] = []  # the process the stopping handler was installed in
+
+
 def _raise_stopped(signum: int, _frame: object) -> None:
+    if _HANDLER_PID and os.getpid() != _HANDLER_PID[0]:
+        # A forked child (a worker) that has not set its own handlers yet: it does what the
+        # default would, without a traceback; its parent reports the stop.
+        if signum != signal.SIGINT:
+            os._exit(128 + signum)
+        return
     raise _Stopped(signal.Signals(signum))
 
 
 def _stop_on_signals() -> dict[signal.Signals, Any]:
     """Install the stopping handler where the default one is; return what it replaced."""
     previous = {}
+    _HANDLER_PID[:] = [os.getpid()]
     if threading.current_thread() is threading.main_thread():
         for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             handler = signal.getsignal(signum)
@@ -453,8 +542,22 @@ def _stop_on_signals() -> dict[signal.Signals, Any]:
     return previous
 
 
-def _fail(message: str, code: int) -> NoReturn:
+def _fail(message: str, code: int, *, at_once: bool = False) -> NoReturn:
+    """Print the one line and exit; ``at_once``, skip the interpreter's exit-time joins.
+
+    A stopped run has already dropped its temporary files on the way out; threads still
+    running (a process pool's manager) could keep a stopped command alive for many seconds at
+    exit, so then it exits without waiting for them.
+    """
     click.echo(f"kg: {one_line(message)}", err=True)
+    if at_once and any(
+        thread.is_alive() and not thread.daemon and thread is not threading.main_thread()
+        for thread in threading.enumerate()
+    ):
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
     sys.exit(code)
 
 

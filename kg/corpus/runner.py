@@ -6,8 +6,12 @@ builds reports one after another; results come back as they finish, for the prog
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import os
+import signal
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -19,6 +23,7 @@ from kg.corpus.task import ReportGraph, Skipped, build_report, warm_up
 from kg.errors import ConfigError
 from kg.rdf.provenance import BuildInfo
 
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 SCHEDULER_TIMEOUT = 30  # seconds to wait for a Dask scheduler to answer
 Result = ReportGraph | Skipped
 Finished = tuple[int, Result]  # (index of the task, its result)
@@ -79,19 +84,54 @@ def _run_on_pool(
     else:
         context = get_context("spawn")
     try:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up) as pool:
-            index_of: dict[Future[Result], int] = {
-                pool.submit(build_report, task.name, task.file_name, task.data, base, build): i
-                for i, task in enumerate(tasks)
-            }
-            pending = set(index_of)
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    yield index_of[future], future.result()
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+        ) as pool:
+            try:
+                index_of: dict[Future[Result], int] = {
+                    pool.submit(build_report, task.name, task.file_name, task.data, base, build): i
+                    for i, task in enumerate(tasks)
+                }
+                pending = set(index_of)
+                while pending:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        yield index_of[future], future.result()
+            except BaseException:
+                _stop_pool(pool)
+                raise
     finally:
         if frozen:
             gc.unfreeze()
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stopped (Ctrl-C, SIGTERM) or failed: drop the reports not started yet and end the
+    running ones, so that leaving the pool does not wait for the whole corpus."""
+    workers = dict(getattr(pool, "_processes", None) or {})  # shutdown forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers.values():
+        worker.terminate()
+
+
+def _start_worker(parent: int) -> None:
+    """A worker leaves Ctrl-C to its parent (which stops the pool), dies on SIGTERM, and dies
+    with its parent however the parent ends (SIGKILL included): no orphan keeps working."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    _die_with_parent(parent)
+    warm_up()
+
+
+def _die_with_parent(parent: int) -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent died before the request: it will not be sent
+        os._exit(1)
 
 
 def _run_on_dask(

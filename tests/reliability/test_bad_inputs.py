@@ -357,3 +357,34 @@ def test_bad_input_gives_a_graph_or_one_line(row: Row, tmp_path: Path) -> None:
     graph = check_written_graph(out / "graph.ttl")
     _check_sentence_offsets(graph, row.expect.text)
     row.expect.check(graph)
+
+
+# A corpus directory: the good reports are built, each bad file is one "skipped" line.
+CORPUS = {
+    "good-utf8.txt": UTF8,
+    "good-gbk.txt": REPORT.replace("青溪", "白溪").encode("gbk"),
+    "good-utf16.txt": codecs.BOM_UTF16_LE + REPORT.replace("青溪", "云溪").encode("utf-16-le"),
+    "empty.txt": b"",
+    "image.txt": _png(),
+    "binary.txt": _binary_without_signature(),
+    "blank.txt": " \n\u3000\n".encode(),
+}
+
+
+def test_a_corpus_skips_each_bad_file_with_one_line_and_says_so(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, data in CORPUS.items():
+        (corpus / name).write_bytes(data)
+    out = tmp_path / "out"
+    result = run_kg("build", corpus, "-o", out, "-j", "1")
+    stderr = result.stderr.decode()
+    assert result.returncode == ExitCode.SKIPPED, stderr
+    assert "Traceback" not in stderr and "internal error" not in stderr
+    skipped = [line for line in stderr.splitlines() if line.startswith("kg: skipped ")]
+    bad = sorted(name for name in CORPUS if not name.startswith("good"))
+    assert sorted(line.split()[2].rstrip(":").rsplit("/", 1)[-1] for line in skipped) == bad
+    assert stderr.splitlines()[-1] == f"kg: {len(bad)} input(s) skipped"
+    graph = check_written_graph(out / "graph.ttl")
+    files = {str(name).rsplit("/", 1)[-1] for name in graph.objects(None, GRK.sourceFile)}
+    assert files == {name for name in CORPUS if name.startswith("good")}

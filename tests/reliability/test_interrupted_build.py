@@ -138,3 +138,58 @@ def test_failed_build_into_a_new_directory_leaves_nothing(tmp_path: Path) -> Non
     out = tmp_path / "new" / "out"
     assert_one_line_error(run_kg("build", missing, "-o", out), ExitCode.INPUT, "no such file")
     assert not (tmp_path / "new").exists()
+
+
+def _state(pid: int) -> str:
+    """The process's state letter (Z: a zombie, dead), or "gone"."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return "gone"
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as children:
+            return [int(child) for child in children.read().split()]
+    except FileNotFoundError:
+        return []
+
+
+@pytest.mark.parametrize(
+    ("stop", "exit_code"),
+    [
+        (signal.SIGINT, 128 + signal.SIGINT),
+        (signal.SIGTERM, 128 + signal.SIGTERM),
+        (signal.SIGKILL, -signal.SIGKILL),  # the workers die with their parent all the same
+    ],
+    ids=["SIGINT", "SIGTERM", "SIGKILL"],
+)
+def test_corpus_build_stopped_stops_its_workers(
+    tmp_path: Path, stop: signal.Signals, exit_code: int
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    for number in range(6):  # distinct bytes: six reports, not one
+        (corpus / f"report-{number}.txt").write_text(f"{text}\n第{number}份。", encoding="utf-8")
+    out = tmp_path / "out"
+    previous = _previous_output(out)
+    process = subprocess.Popen(
+        [KG, "build", str(corpus), "-o", str(out), "--force", "-j", "2", "--no-cache"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 300
+    while len(workers := _children(process.pid)) < 2:
+        assert process.poll() is None and time.monotonic() < deadline, "no worker was started"
+        time.sleep(0.01)
+    process.send_signal(stop)
+    _stdout, stderr = process.communicate(timeout=300)
+    assert process.returncode == exit_code, stderr
+    assert b"Traceback" not in stderr
+    assert _contents(out) == previous
+    while any(_state(worker) not in ("Z", "gone") for worker in workers):
+        assert time.monotonic() < deadline, "a worker outlived its stopped build"
+        time.sleep(0.05)
