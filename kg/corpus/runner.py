@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import gc
 import os
 import signal
 import sys
@@ -73,36 +72,29 @@ def _run_on_pool(
     # "fork" lets workers share the pipeline the parent loaded once (copy on write); a forked
     # child of a threaded parent can deadlock, so a threaded parent uses "spawn".
     context: BaseContext
-    frozen = False
     if "fork" in get_all_start_methods() and threading.active_count() == 1:
+        # The loaded pipeline is out of the collector's sight (load_pipeline freezes it), so
+        # the workers' collections do not copy its pages: they stay shared.
         warm_up()
-        # Keep the collector away from the loaded pipeline while workers fork, so that their
-        # first collection does not copy every page of it (the pages stay shared).
-        gc.freeze()
-        frozen = True
         context = get_context("fork")
     else:
         context = get_context("spawn")
-    try:
-        with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
-        ) as pool:
-            try:
-                index_of: dict[Future[Result], int] = {
-                    pool.submit(build_report, task.name, task.file_name, task.data, base, build): i
-                    for i, task in enumerate(tasks)
-                }
-                pending = set(index_of)
-                while pending:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        yield index_of[future], future.result()
-            except BaseException:
-                _stop_pool(pool)
-                raise
-    finally:
-        if frozen:
-            gc.unfreeze()
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+    ) as pool:
+        try:
+            index_of: dict[Future[Result], int] = {
+                pool.submit(build_report, task.name, task.file_name, task.data, base, build): i
+                for i, task in enumerate(tasks)
+            }
+            pending = set(index_of)
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield index_of[future], future.result()
+        except BaseException:
+            _stop_pool(pool)
+            raise
 
 
 def _stop_pool(pool: ProcessPoolExecutor) -> None:
