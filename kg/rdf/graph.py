@@ -32,6 +32,7 @@ from kg.rdf.iris import (
 from kg.rdf.mapping import STATUS_IRIS
 from kg.rdf.namespaces import DEFAULT_BASE, GRK, SCHEMA
 from kg.rdf.provenance import BuildInfo
+from kg.rdf.terms import NodeNamespace
 from kg.rdf.terms import term as t
 from kg.records import (
     Action,
@@ -44,13 +45,9 @@ from kg.records import (
 
 R = TypeVar("R")
 
-_TYPE = t(RDF.type)
-_LABEL = t(RDFS.label)
-_TEXT = t(GRK.text)
-_START = t(GRK.startOffset)
-_END = t(GRK.endOffset)
-_IN_REPORT = t(GRK.inReport)
-_DERIVED = t(PROV.wasDerivedFrom)
+# The vocabularies' terms as pyoxigraph nodes, made once (grk.verb, rdf.type).
+grk, schema, prov = NodeNamespace(GRK), NodeNamespace(SCHEMA), NodeNamespace(PROV)
+rdf, rdfs, skos, time = (NodeNamespace(v) for v in (RDF, RDFS, SKOS, TIME))
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,34 +132,34 @@ class _ReportBuilder:
         self.triples.append(ox.Triple(subject, predicate, obj))
 
     def add_span(self, node: ox.NamedNode, start: int, end: int) -> None:
-        self.add(node, _START, terms.count(start))
-        self.add(node, _END, terms.count(end))
+        self.add(node, grk.startOffset, terms.count(start))
+        self.add(node, grk.endOffset, terms.count(end))
 
     # the report and its provenance
 
     def add_report(self) -> None:
         report, source = self.report, self.source
-        self.add(report, _TYPE, t(GRK.Report))
+        self.add(report, rdf.type, grk.Report)
         if source.title:
-            self.add(report, _LABEL, terms.zh(source.title))
-        self.add(report, t(GRK.sourceFile), terms.string(source.source_name))
-        self.add(report, t(GRK.checksum), terms.string(source.checksum))
+            self.add(report, rdfs.label, terms.zh(source.title))
+        self.add(report, grk.sourceFile, terms.string(source.source_name))
+        self.add(report, grk.checksum, terms.string(source.checksum))
         if source.review_year is not None:
-            self.add(report, t(GRK.reviewYear), terms.year(source.review_year))
+            self.add(report, grk.reviewYear, terms.year(source.review_year))
         if source.plan_year is not None:
-            self.add(report, t(GRK.planYear), terms.year(source.plan_year))
+            self.add(report, grk.planYear, terms.year(source.plan_year))
 
         software = terms.iri(software_iri(self.build.tool_version))
-        self.add(software, _TYPE, t(PROV.SoftwareAgent))
-        self.add(software, _TYPE, t(SCHEMA.SoftwareApplication))
-        self.add(software, t(SCHEMA.name), terms.string("govreport-kg"))
-        self.add(software, t(SCHEMA.softwareVersion), terms.string(self.build.tool_version))
+        self.add(software, rdf.type, prov.SoftwareAgent)
+        self.add(software, rdf.type, schema.SoftwareApplication)
+        self.add(software, schema.name, terms.string("govreport-kg"))
+        self.add(software, schema.softwareVersion, terms.string(self.build.tool_version))
 
         extraction = terms.iri(extraction_iri(self.base, self.checksum))
-        self.add(extraction, _TYPE, t(GRK.Extraction))
-        self.add(extraction, t(PROV.used), report)
-        self.add(extraction, t(PROV.wasAssociatedWith), software)
-        self.add(extraction, t(PROV.endedAtTime), terms.timestamp(self.build.build_time))
+        self.add(extraction, rdf.type, grk.Extraction)
+        self.add(extraction, prov.used, report)
+        self.add(extraction, prov.wasAssociatedWith, software)
+        self.add(extraction, prov.endedAtTime, terms.timestamp(self.build.build_time))
 
     def add_region(self) -> None:
         """The region as a place: the report covers it, and it merges with the same place found
@@ -170,14 +167,14 @@ class _ReportBuilder:
         region = self.source.region
         if not region:
             return
-        self.add(self.report, t(GRK.region), terms.zh(region))
+        self.add(self.report, grk.region, terms.zh(region))
         key = normalize_name(region)
         place = terms.iri(entity_iri(self.base, EntityType.PLACE, key))
-        self.add(self.report, t(SCHEMA.spatialCoverage), place)
+        self.add(self.report, schema.spatialCoverage, place)
         # A schema:Place always; a grk:Place only when the extractor found it in the text.
-        self.add(place, _TYPE, t(SCHEMA.Place))
+        self.add(place, rdf.type, schema.Place)
         if (key, EntityType.PLACE) not in self._entities:
-            self.add(place, _LABEL, terms.zh(region))
+            self.add(place, rdfs.label, terms.zh(region))
             # Its provenance: the first sentence that names it (the title, usually).
             for sentence in self.source.sentences:
                 offset = sentence.text.find(region)
@@ -187,7 +184,7 @@ class _ReportBuilder:
                         sentence.index, start, start + len(region), region, EntityType.PLACE
                     )
                     node = self.sentence(sentence.index)
-                    self.add(place, t(GRK.mentionedIn), node)
+                    self.add(place, grk.mentionedIn, node)
                     self.add_mention(mention, place, node)
                     break
 
@@ -202,14 +199,14 @@ class _ReportBuilder:
             sentence = self.source.sentences[index]
             node = self.span_node("sentence", f"{sentence.start}-{sentence.end}")
             self._sentences[index] = node
-            self.add(node, _TYPE, t(GRK.Sentence))
-            self.add(node, _TEXT, terms.zh(sentence.text))
+            self.add(node, rdf.type, grk.Sentence)
+            self.add(node, grk.text, terms.zh(sentence.text))
             self.add_span(node, sentence.start, sentence.end)
-            self.add(node, _IN_REPORT, self.report)
-            self.add(node, t(GRK.inParagraph), self.paragraph(sentence.paragraph_index))
-            self.add(node, t(GRK.inSection), self.section(sentence.section_index))
+            self.add(node, grk.inReport, self.report)
+            self.add(node, grk.inParagraph, self.paragraph(sentence.paragraph_index))
+            self.add(node, grk.inSection, self.section(sentence.section_index))
             kind = self.source.sections[sentence.section_index].kind.value
-            self.add(node, t(GRK.sectionKind), terms.string(kind))
+            self.add(node, grk.sectionKind, terms.string(kind))
         return node
 
     def paragraph(self, index: int) -> ox.NamedNode:
@@ -218,10 +215,10 @@ class _ReportBuilder:
             paragraph = self._paragraph_by_index[index]
             node = self.span_node("paragraph", f"{paragraph.start}-{paragraph.end}")
             self._paragraphs[index] = node
-            self.add(node, _TYPE, t(GRK.Paragraph))
+            self.add(node, rdf.type, grk.Paragraph)
             self.add_span(node, paragraph.start, paragraph.end)
-            self.add(node, _IN_REPORT, self.report)
-            self.add(node, t(GRK.inSection), self.section(paragraph.section_index))
+            self.add(node, grk.inReport, self.report)
+            self.add(node, grk.inSection, self.section(paragraph.section_index))
         return node
 
     def section(self, index: int) -> ox.NamedNode:
@@ -230,31 +227,31 @@ class _ReportBuilder:
             section = self.source.sections[index]
             node = self.span_node("section", f"{section.start}-{section.end}")
             self._sections[index] = node
-            self.add(node, _TYPE, t(GRK.Section))
+            self.add(node, rdf.type, grk.Section)
             if section.title:
-                self.add(node, _LABEL, terms.zh(section.title))
-            self.add(node, t(GRK.sectionKind), terms.string(section.kind.value))
+                self.add(node, rdfs.label, terms.zh(section.title))
+            self.add(node, grk.sectionKind, terms.string(section.kind.value))
             self.add_span(node, section.start, section.end)
-            self.add(node, _IN_REPORT, self.report)
+            self.add(node, grk.inReport, self.report)
             if section.year is not None:
                 self.add_year(node, section.year)
         return node
 
     def add_year(self, node: ox.NamedNode, year: int) -> None:
         """``grk:year`` as a literal, and ``time:hasTime`` the year as an OWL-Time interval."""
-        self.add(node, t(GRK.year), terms.year(year))
+        self.add(node, grk.year, terms.year(year))
         interval = self._years.get(year)
         if interval is None:
             interval = terms.iri(year_iri(self.base, year))
             description = terms.iri(year_description_iri(self.base, year))
             self._years[year] = interval
-            self.add(interval, _TYPE, t(TIME.DateTimeInterval))
-            self.add(interval, _LABEL, terms.zh(f"{year}年"))
-            self.add(interval, t(TIME.hasDateTimeDescription), description)
-            self.add(description, _TYPE, t(TIME.DateTimeDescription))
-            self.add(description, t(TIME.unitType), t(TIME.unitYear))
-            self.add(description, t(TIME.year), terms.year(year))
-        self.add(node, t(TIME.hasTime), interval)
+            self.add(interval, rdf.type, time.DateTimeInterval)
+            self.add(interval, rdfs.label, terms.zh(f"{year}年"))
+            self.add(interval, time.hasDateTimeDescription, description)
+            self.add(description, rdf.type, time.DateTimeDescription)
+            self.add(description, time.unitType, time.unitYear)
+            self.add(description, time.year, terms.year(year))
+        self.add(node, time.hasTime, interval)
 
     # facts
 
@@ -264,71 +261,71 @@ class _ReportBuilder:
     def add_entity(self, entity: Entity) -> None:
         node = self.entity_node(entity.key, entity.type)
         for type_ in (entity.type, *entity.other_types):
-            self.add(node, _TYPE, t(GRK[type_.value]))
-        self.add(node, _LABEL, terms.zh(entity.label))
+            self.add(node, rdf.type, grk[type_.value])
+        self.add(node, rdfs.label, terms.zh(entity.label))
         for alt in entity.alt_labels:
-            self.add(node, t(SKOS.altLabel), terms.zh(alt))
+            self.add(node, skos.altLabel, terms.zh(alt))
         for mention in entity.mentions:
             sentence = self.sentence(mention.sentence_index)
-            self.add(node, t(GRK.mentionedIn), sentence)
+            self.add(node, grk.mentionedIn, sentence)
             self.add_mention(mention, node, sentence)
 
     def add_mention(self, mention: Mention, entity: ox.NamedNode, sentence: ox.NamedNode) -> None:
         node = self.span_node("mention", f"{mention.start}-{mention.end}")
-        self.add(node, _TYPE, t(GRK.Mention))
+        self.add(node, rdf.type, grk.Mention)
         # The source text itself: the extractor may have normalized the surface (＋ to +).
-        self.add(node, _TEXT, terms.zh(self.source.text[mention.start : mention.end]))
+        self.add(node, grk.text, terms.zh(self.source.text[mention.start : mention.end]))
         self.add_span(node, mention.start, mention.end)
-        self.add(node, t(GRK.inSentence), sentence)
-        self.add(node, _IN_REPORT, self.report)
-        self.add(node, t(GRK.refersTo), entity)
+        self.add(node, grk.inSentence, sentence)
+        self.add(node, grk.inReport, self.report)
+        self.add(node, grk.refersTo, entity)
 
     def add_action(self, action: Action, span: str) -> None:
         node = self.span_node("action", span)
-        self.add(node, _TYPE, t(GRK.Action))
-        self.add(node, t(GRK.verb), terms.zh(action.verb))
-        self.add(node, t(SCHEMA.actionStatus), t(STATUS_IRIS[action.status]))
+        self.add(node, rdf.type, grk.Action)
+        self.add(node, grk.verb, terms.zh(action.verb))
+        self.add(node, schema.actionStatus, t(STATUS_IRIS[action.status]))
         for key, type_ in action.objects:
-            self.add(node, t(SCHEMA.object), self.entity_node(key, type_))
+            self.add(node, schema.object, self.entity_node(key, type_))
         if action.agent is not None:
-            self.add(node, t(SCHEMA.agent), self.entity_node(*action.agent))
+            self.add(node, schema.agent, self.entity_node(*action.agent))
         if action.place is not None:
-            self.add(node, t(SCHEMA.location), self.entity_node(*action.place))
+            self.add(node, schema.location, self.entity_node(*action.place))
         if action.year is not None:
             self.add_year(node, action.year)
         self.add_span(node, action.start, action.end)
-        self.add(node, _DERIVED, self.sentence(action.sentence_index))
+        self.add(node, prov.wasDerivedFrom, self.sentence(action.sentence_index))
 
     def add_metric(self, metric: Metric, span: str) -> None:
         quantity = metric.quantity
         node = self.span_node("metric", span)
-        self.add(node, _TYPE, t(GRK.Metric))
-        self.add(node, t(SCHEMA.value), terms.decimal(quantity.value))
-        self.add(node, t(SCHEMA.unitText), terms.string(quantity.unit))
+        self.add(node, rdf.type, grk.Metric)
+        self.add(node, schema.value, terms.decimal(quantity.value))
+        self.add(node, schema.unitText, terms.string(quantity.unit))
         written = self.source.text[quantity.start : quantity.end]
-        self.add(node, t(GRK.valueAsWritten), terms.string(written))
-        self.add(node, t(GRK.baseValue), terms.decimal(quantity.base_value))
-        self.add(node, t(GRK.baseUnit), terms.string(quantity.base_unit))
-        self.add(node, t(GRK.metricKind), terms.string(metric.kind.value))
+        self.add(node, grk.valueAsWritten, terms.string(written))
+        self.add(node, grk.baseValue, terms.decimal(quantity.base_value))
+        self.add(node, grk.baseUnit, terms.string(quantity.base_unit))
+        self.add(node, grk.metricKind, terms.string(metric.kind.value))
         if quantity.qualifier:
-            self.add(node, t(GRK.qualifier), terms.zh(quantity.qualifier))
+            self.add(node, grk.qualifier, terms.zh(quantity.qualifier))
         if metric.measure:
-            self.add(node, t(GRK.measure), terms.zh(metric.measure))
+            self.add(node, grk.measure, terms.zh(metric.measure))
         if metric.direction:
-            self.add(node, t(GRK.direction), terms.string(metric.direction))
+            self.add(node, grk.direction, terms.string(metric.direction))
         if metric.basis:
-            self.add(node, t(GRK.basis), terms.zh(metric.basis))
+            self.add(node, grk.basis, terms.zh(metric.basis))
         if quantity.value_max is not None:
-            self.add(node, t(SCHEMA.minValue), terms.decimal(quantity.value))
-            self.add(node, t(SCHEMA.maxValue), terms.decimal(quantity.value_max))
+            self.add(node, schema.minValue, terms.decimal(quantity.value))
+            self.add(node, schema.maxValue, terms.decimal(quantity.value_max))
         if quantity.base_value_max is not None:
-            self.add(node, t(GRK.baseValueMax), terms.decimal(quantity.base_value_max))
+            self.add(node, grk.baseValueMax, terms.decimal(quantity.base_value_max))
         if quantity.chinese_numerals:
-            self.add(node, t(GRK.chineseNumerals), terms.boolean(True))
+            self.add(node, grk.chineseNumerals, terms.boolean(True))
         if metric.year is not None:
             self.add_year(node, metric.year)
         if metric.entity_key is not None and metric.entity_type is not None:
             about = self.entity_node(metric.entity_key, metric.entity_type)
-            self.add(node, t(GRK.aboutEntity), about)
+            self.add(node, grk.aboutEntity, about)
         self.add_span(node, quantity.start, quantity.end)
-        self.add(node, _DERIVED, self.sentence(metric.sentence_index))
+        self.add(node, prov.wasDerivedFrom, self.sentence(metric.sentence_index))

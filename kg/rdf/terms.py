@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import XSD, DefinedNamespace
 from rdflib.term import Node
 
 from kg.errors import ConfigError
@@ -34,6 +34,28 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple  # any term a graph 
 def term(iri: str) -> ox.NamedNode:
     """A vocabulary term (``GRK.Action``, ``RDF.type``) as a pyoxigraph node, made once."""
     return ox.NamedNode(iri)
+
+
+class NodeNamespace:
+    """A closed vocabulary's terms as pyoxigraph nodes (``grk.verb``), each made once.
+
+    Reading a term off a ``DefinedNamespace`` checks it and builds a new ``URIRef`` every
+    time, and a corpus graph names terms some 200,000 times. The first read still goes
+    through the vocabulary, so a misspelt term is an error here too.
+    """
+
+    def __init__(self, vocabulary: type[DefinedNamespace]) -> None:
+        self._vocabulary = vocabulary
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        node = term(str(getattr(self._vocabulary, name)))
+        setattr(self, name, node)
+        return node
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        return getattr(self, name)  # type: ignore[no-any-return]
 
 
 def iri(value: str) -> ox.NamedNode:
