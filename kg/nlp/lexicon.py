@@ -24,13 +24,23 @@ class Head:
     kind: str  # fixed, infra, open, weak
 
 
+@dataclass(frozen=True, slots=True)
+class WordEnds:
+    """Words grouped by their last character, longest first (区 -> 高新区, 经开区, 片区…), and a
+    pattern matching any of those characters: a word ending at a token's end is found from
+    that token's last character, and only the few ends with such a character are looked at."""
+
+    by_last_char: dict[str, tuple[str, ...]]
+    last_char: re.Pattern[str]
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: word tests cache per lexicon
 class Lexicon:
     heads: dict[str, Head]
-    heads_by_last_char: dict[str, tuple[str, ...]]  # 区 -> (高新区, 经开区, 片区…), longest first
+    head_ends: WordEnds
     suffix_pattern: re.Pattern[str]  # phases and sections written after a head
     industry_words: tuple[str, ...]  # brand + industry word (华智 + 生物)
-    industry_by_last_char: dict[str, tuple[str, ...]]
+    industry_ends: WordEnds
     boundary_words: frozenset[str]
     name_verbs: frozenset[str]
     generic_words: frozenset[str]
@@ -69,13 +79,14 @@ def _trie_pattern(node: _Trie) -> str:
     return body
 
 
-def by_last_char(words: list[str] | tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Words grouped by their last character, longest first: a word ending at a token's end
-    is found by looking up that token's last character."""
+def word_ends(words: list[str] | tuple[str, ...]) -> WordEnds:
     groups: dict[str, list[str]] = {}
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
         groups.setdefault(word[-1], []).append(word)
-    return {char: tuple(group) for char, group in groups.items()}
+    return WordEnds(
+        by_last_char={char: tuple(group) for char, group in groups.items()},
+        last_char=re.compile("[" + "".join(map(re.escape, groups)) + "]"),
+    )
 
 
 @cache
@@ -100,10 +111,10 @@ def load_lexicon() -> Lexicon:
     )
     return Lexicon(
         heads=heads,
-        heads_by_last_char=by_last_char(list(heads)),
+        head_ends=word_ends(list(heads)),
         suffix_pattern=re.compile("|".join(data_lines("name_suffixes.txt"))),
         industry_words=data_lines("industry_words.txt"),
-        industry_by_last_char=by_last_char(data_lines("industry_words.txt")),
+        industry_ends=word_ends(data_lines("industry_words.txt")),
         boundary_words=frozenset(data_lines("boundary_words.txt")),
         name_verbs=frozenset(data_lines("name_verbs.txt")),
         generic_words=frozenset(data_lines("generic_words.txt")),

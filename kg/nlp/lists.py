@@ -63,6 +63,8 @@ def coordinated_names(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) 
     exact = {(c.start, c.end) for c in known}
     known_ends = {c.end for c in known}
     for run in _RUN.finditer(text):
+        if text.find("、", run.start(), run.end()) < 0:
+            continue  # most clauses hold no list
         cuts = _cuts(text, run.start(), run.end())
         if not cuts or cuts[0] not in tokens.bounds:
             continue

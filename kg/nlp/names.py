@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.lexicon import Lexicon
+from kg.nlp.lexicon import Lexicon, WordEnds
 from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
 from kg.nlp.words import PROPER_TAGS, ends_name, is_known, is_proper, jieba_frequency, tag_of
 
@@ -45,17 +45,15 @@ _NOT_NAME_START_TAGS = frozenset({"a", "ad", "d", "p", "c", "u", "uj", "r", "f"}
 _QUOTED = re.compile(r"[“\"]([^“”\"，。；、：,;:]{4,40})[”\"]")
 
 
-def words_ending_tokens(
-    tokens: Tokens, by_last_char: dict[str, tuple[str, ...]]
-) -> list[tuple[int, str]]:
+def words_ending_tokens(tokens: Tokens, words: WordEnds) -> list[tuple[int, str]]:
     """(end, word) for every token end where one of the words ends, the longest word."""
-    text = tokens.text
-    if not text:
-        return []
-    ends = [end for end in [*tokens.starts[1:], len(text)] if text[end - 1] in by_last_char]
+    text, bounds = tokens.text, tokens.bounds
     found = []
-    for end in ends:
-        for word in by_last_char[text[end - 1]]:
+    for match in words.last_char.finditer(text):
+        end = match.end()
+        if end not in bounds:
+            continue
+        for word in words.by_last_char[text[end - 1]]:
             if end >= len(word) and text.startswith(word, end - len(word)):
                 found.append((end, word))
                 break
@@ -134,7 +132,7 @@ def head_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
     """Every name that ends in a head (片区, 大厦, 大学…), with its phase or section if any."""
     text = tokens.text
     found = []
-    for head_end, head_text in words_ending_tokens(tokens, lexicon.heads_by_last_char):
+    for head_end, head_text in words_ending_tokens(tokens, lexicon.head_ends):
         head = lexicon.heads[head_text]
         head_start = head_end - len(head_text)
         end, phased = head_end, False
@@ -253,7 +251,7 @@ def brand_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
     """Companies written as brand + industry word (隆平高科, 铁建重工, 益阳奥士康科技)."""
     text = tokens.text
     found = []
-    for end, industry in words_ending_tokens(tokens, lexicon.industry_by_last_char):
+    for end, industry in words_ending_tokens(tokens, lexicon.industry_ends):
         word_start = end - len(industry)
         following = tokens.index_at(end) if end < len(text) else -1
         next_word = tokens.word(following) if following >= 0 else ""

@@ -1,6 +1,6 @@
 import pytest
 
-from kg.text.cleaning import is_junk_line, normalize_width
+from kg.text.cleaning import _FULL_TO_HALF, is_junk_line, normalize_width
 
 JUNK = [
     "admin 分享 时间: 加入收藏 共计141820个字,预计阅读时长473分钟",
@@ -48,3 +48,10 @@ def test_report_text_is_kept(line: str) -> None:
 def test_normalize_width_keeps_length(text: str, expected: str) -> None:
     assert normalize_width(text) == expected
     assert len(normalize_width(text)) == len(text)
+
+
+def test_normalize_width_folds_every_character_of_its_table() -> None:
+    # Text with nothing to fold is returned as it is: every folded character must be seen.
+    for code in [*range(0xFF01, 0xFF5F), 0x3000, *range(0, 32), 127]:
+        text = f"增长{chr(code)}"
+        assert normalize_width(text) == text.translate(_FULL_TO_HALF)
