@@ -21,8 +21,8 @@ demo: $(VENV)/.installed
 	$(BIN)/kg build examples/sample-report.txt -o out/ --force
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check kg tests
-	$(BIN)/ruff format --check kg tests
+	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/ruff format --check kg tests benchmarks
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy kg

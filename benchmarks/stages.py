@@ -69,7 +69,8 @@ def stage_times(files: Sequence[Path]) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as out:
         turtle = exporter_for("turtle").write
         clock.time("write: Turtle (sorted)", turtle, graph, Path(out) / "g.ttl", "oxigraph")
-        clock.time("write: HTML page (view read from the store)", write_html, graph, Path(out) / "g.html")
+        page = Path(out) / "g.html"
+        clock.time("write: HTML page (view read from the store)", write_html, graph, page)
     return dict(clock.seconds)
 
 

@@ -25,6 +25,7 @@ from kg.corpus.task import ReportGraph, Skipped
 from kg.errors import ConfigError, InputError, OutputError
 from kg.export import Exporter, exporter_for, exporter_for_path
 from kg.export.atomic import output_transaction
+from kg.export.parallel import write_outputs
 from kg.export.rdf import Engine
 from kg.rdf.iris import check_base
 from kg.rdf.namespaces import DEFAULT_BASE
@@ -104,9 +105,7 @@ def build(
         dataset.merge_aliases(aliases)
         dataset.settle_labels()
 
-        graph = dataset.to_knowledge_graph()
-        for exporter, path in targets:
-            exporter.write(graph, path, engine)
+        write_outputs(dataset.to_knowledge_graph(), targets, engine, workers)
         if cache is not None:
             cache.save({report.checksum for report in results})
     return BuildSummary(

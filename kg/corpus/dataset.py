@@ -17,27 +17,16 @@ from collections.abc import Iterator, Mapping
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import RDFS, SKOS
 
 from kg.corpus.aliases import Alias
 from kg.corpus.task import ReportGraph
-from kg.rdf.dataset import KnowledgeGraph
+from kg.rdf.dataset import KnowledgeGraph, triple_order
 from kg.rdf.graph import bind_prefixes
 from kg.rdf.terms import Term, to_rdflib
 
 LABEL = ox.NamedNode(str(RDFS.label))
 ALT_LABEL = ox.NamedNode(str(SKOS.altLabel))
-_RDF_TYPE = ox.NamedNode(str(RDF.type))
-
-
-def _order(triple: ox.Triple) -> tuple[str, bool, str, str]:
-    """KnowledgeGraph's order: subject, rdf:type first, predicate, object."""
-    return (
-        str(triple.subject),
-        triple.predicate != _RDF_TYPE,
-        triple.predicate.value,
-        str(triple.object),
-    )
 
 
 class CorpusDataset:
@@ -103,7 +92,7 @@ class CorpusDataset:
                     else t
                     for t in triples
                 }
-            yield from sorted(triples, key=_order)
+            yield from sorted(triples, key=triple_order)
 
     def _subjects(self) -> Iterator[ox.NamedNode | ox.BlankNode]:
         solutions = self.store.query("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -133,7 +122,7 @@ class CorpusDataset:
         for iri in sorted(set(self.report_iris)):
             graph = ox.NamedNode(iri)
             triples = [q.triple for q in self.store.quads_for_pattern(None, None, None, graph)]
-            for t in sorted(triples, key=_order):
+            for t in sorted(triples, key=triple_order):
                 yield ox.Quad(t.subject, t.predicate, t.object, graph)
 
     def __len__(self) -> int:

@@ -6,23 +6,18 @@ builds reports one after another; results come back as they finish, for the prog
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import os
-import signal
-import sys
-import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
-from multiprocessing import get_all_start_methods, get_context
+from multiprocessing import get_context
 from multiprocessing.context import BaseContext
 
 from kg.corpus.task import ReportGraph, Skipped, build_report, warm_up
 from kg.errors import ConfigError
+from kg.processes import become_child_of, can_fork
 from kg.rdf.provenance import BuildInfo
 
-_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 SCHEDULER_TIMEOUT = 30  # seconds to wait for a Dask scheduler to answer
 Result = ReportGraph | Skipped
 Finished = tuple[int, Result]  # (index of the task, its result)
@@ -72,7 +67,7 @@ def _run_on_pool(
     # "fork" lets workers share the pipeline the parent loaded once (copy on write); a forked
     # child of a threaded parent can deadlock, so a threaded parent uses "spawn".
     context: BaseContext
-    if "fork" in get_all_start_methods() and threading.active_count() == 1:
+    if can_fork():
         # The loaded pipeline is out of the collector's sight (load_pipeline freezes it), so
         # the workers' collections do not copy its pages: they stay shared.
         warm_up()
@@ -107,23 +102,8 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
 
 
 def _start_worker(parent: int) -> None:
-    """A worker leaves Ctrl-C to its parent (which stops the pool), dies on SIGTERM, and dies
-    with its parent however the parent ends (SIGKILL included): no orphan keeps working."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGHUP, signal.SIG_DFL)
-    _die_with_parent(parent)
+    become_child_of(parent)
     warm_up()
-
-
-def _die_with_parent(parent: int) -> None:
-    if not sys.platform.startswith("linux"):
-        return
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    if os.getppid() != parent:  # the parent died before the request: it will not be sent
-        os._exit(1)
 
 
 def _run_on_dask(

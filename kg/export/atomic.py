@@ -109,6 +109,28 @@ class OutputTransaction:
             previous.discard()
         self._staged[staged.path] = staged
 
+    def hand_over(self, owner: int) -> list[tuple[Path, int | None, Path | None]]:
+        """Forget every staged file; return (target, descriptor, temporary) for each.
+
+        A forked child writes into its copy of its parent's transaction and hands what it
+        wrote to the parent, which ``adopt``s it: an unnamed file by its open descriptor (sent
+        over a socket, so that it still vanishes if the build is killed), a named temporary
+        renamed for the ``owner`` (the sweep takes a dead process's temporaries).
+        """
+        handed = []
+        for staged in self._staged.values():
+            if staged.temp is not None:
+                owned = _temp_path(staged.path, owner)
+                os.replace(staged.temp, owned)
+                staged.temp = owned
+            handed.append((staged.path, staged.fd, staged.temp))
+        self._staged.clear()
+        return handed
+
+    def adopt(self, path: Path, fd: int | None, temp: Path | None) -> None:
+        """Stage a file another process wrote (see ``hand_over``)."""
+        self.add(_Staged(path, fd, temp))
+
     def commit(self) -> None:
         staged = list(self._staged.values())
         self._staged.clear()
@@ -121,6 +143,11 @@ class OutputTransaction:
 
 
 _ACTIVE: ContextVar[OutputTransaction | None] = ContextVar("kg_output_transaction", default=None)
+
+
+def active_transaction() -> OutputTransaction | None:
+    """The transaction ``atomic_write`` stages its files in here, if one is open."""
+    return _ACTIVE.get()
 
 
 @contextlib.contextmanager
@@ -239,8 +266,9 @@ def _open_staged(path: Path) -> _Staged:
         return _Staged(path, fd, temp)
 
 
-def _temp_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.kg{os.getpid()}-{secrets.token_hex(4)}.tmp")
+def _temp_path(path: Path, owner: int | None = None) -> Path:
+    pid = os.getpid() if owner is None else owner
+    return path.with_name(f".{path.name}.kg{pid}-{secrets.token_hex(4)}.tmp")
 
 
 def check_targets(directory: str | Path, names: Iterable[str], *, force: bool = False) -> None:

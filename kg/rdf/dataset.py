@@ -23,7 +23,8 @@ from kg.rdf.terms import Term, to_rdflib
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 
 
-def _order(triple: ox.Triple) -> tuple[str, bool, str, str]:
+def triple_order(triple: ox.Triple) -> tuple[str, bool, str, str]:
+    """The order graphs are written in: subject, rdf:type first, predicate, object."""
     return (
         str(triple.subject),
         triple.predicate != _RDF_TYPE,
@@ -61,9 +62,9 @@ class KnowledgeGraph:
     def triples(self) -> tuple[ox.Triple, ...]:
         """The merged graph: every report's triples once, in order."""
         if self.merged is not None:
-            return tuple(sorted(set(self.merged), key=_order))
+            return tuple(sorted(set(self.merged), key=triple_order))
         union = dict.fromkeys(t for report in self.reports for t in report.triples)
-        return tuple(sorted(union, key=_order))
+        return tuple(sorted(union, key=triple_order))
 
     def quads(self) -> list[ox.Quad]:
         """Each report's triples in the report's named graph, reports and triples in order."""
@@ -101,6 +102,6 @@ class KnowledgeGraph:
             graph = dataset.graph(URIRef(report.report.value))
             graph.addN(
                 (to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object), graph)
-                for t in sorted(report.triples, key=_order)
+                for t in sorted(report.triples, key=triple_order)
             )
         return dataset

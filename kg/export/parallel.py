@@ -1,0 +1,128 @@
+"""Write a build's outputs side by side, one per core.
+
+The writers are Python work on the merged graph (the Turtle's order, the page's view), so two
+of them on two cores take the time of the longer one instead of the sum. Each output but the
+last is written by a forked child, which reads the graph as the parent holds it (copy on write,
+nothing is sent); the parent writes the rest meanwhile. A child's files go back to the parent's
+output transaction (unnamed files as open descriptors over a socket), to be renamed into place
+with the others or dropped with them: a killed build still leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import traceback
+from collections.abc import Sequence
+from multiprocessing import get_context
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from multiprocessing.reduction import recv_handle, send_handle
+from pathlib import Path
+
+from kg.errors import KgError, OutputError
+from kg.export.atomic import active_transaction
+from kg.export.rdf import Engine
+from kg.export.registry import Exporter
+from kg.processes import become_child_of, can_fork
+from kg.rdf.dataset import KnowledgeGraph
+
+Target = tuple[Exporter, Path]
+Handed = list[tuple[Path, Path | None]]  # a child's files: (target, named temporary or None)
+
+
+def write_outputs(
+    graph: KnowledgeGraph, targets: Sequence[Target], engine: Engine, workers: int = 1
+) -> None:
+    """Write each target; up to ``workers`` of them at once where processes can fork."""
+    children = min(workers, len(targets)) - 1
+    if children < 1 or not can_fork():
+        for exporter, path in targets:
+            exporter.write(graph, path, engine)
+        return
+    started: list[tuple[BaseProcess, Connection, Path]] = []
+    taken = 0
+    try:
+        for exporter, path in targets[:children]:
+            started.append((*_start(graph, exporter, path, engine), path))
+        for exporter, path in targets[children:]:
+            exporter.write(graph, path, engine)
+        for _, receive, path in started:
+            _take(receive, path)
+            taken += 1
+    finally:
+        # Stopped or failed: end the children not taken yet and remove what they wrote.
+        for index, (process, receive, path) in enumerate(started):
+            if index >= taken:
+                process.terminate()
+                process.join()
+                _remove_leftovers(path, process.pid)
+            process.join()
+            receive.close()
+
+
+def _start(
+    graph: KnowledgeGraph, exporter: Exporter, path: Path, engine: Engine
+) -> tuple[BaseProcess, Connection]:
+    context = get_context("fork")
+    receive, send = context.Pipe(duplex=True)  # a socket pair: it carries descriptors
+    process = context.Process(
+        target=_write_in_child,
+        args=(send, graph, exporter, path, engine, os.getpid()),
+        name=f"kg-write-{exporter.name}",
+        daemon=True,
+    )
+    process.start()
+    send.close()  # the child holds the other end: reading sees EOF if it dies
+    return process, receive
+
+
+def _write_in_child(
+    send: Connection,
+    graph: KnowledgeGraph,
+    exporter: Exporter,
+    path: Path,
+    engine: Engine,
+    parent: int,
+) -> None:
+    become_child_of(parent)
+    try:
+        exporter.write(graph, path, engine)
+        transaction = active_transaction()
+        files = transaction.hand_over(parent) if transaction else []
+        handed: Handed = [(target, temp) for target, _, temp in files]
+        send.send(("written", handed))
+        for _, fd, temp in files:  # an unnamed file follows its entry as a descriptor
+            if temp is None and fd is not None:
+                send_handle(send, fd, parent)
+    except KgError as error:
+        send.send(("failed", error))
+    except Exception as error:  # a bug: the parent reports it with the child's traceback
+        send.send(("crashed", f"writing {path.name}: {error!r}\n{traceback.format_exc()}"))
+    finally:
+        send.close()
+
+
+def _take(receive: Connection, path: Path) -> None:
+    """Adopt what a child wrote, or raise the error it met."""
+    try:
+        status, payload = receive.recv()
+    except EOFError:
+        raise OutputError(f"{path}: cannot write (the process writing it ended early)") from None
+    if status == "failed":
+        raise payload
+    if status == "crashed":
+        raise RuntimeError(payload)
+    transaction = active_transaction()
+    for target, temp in payload:
+        fd = recv_handle(receive) if temp is None else None
+        if transaction is not None:
+            transaction.adopt(target, fd, temp)
+
+
+def _remove_leftovers(path: Path, child: int | None) -> None:
+    """Remove what a stopped child wrote for ``path``: temporaries named after it or after this
+    process (the parent never writes a child's target, so every such file is the child's)."""
+    for pid in {os.getpid(), child}:
+        for leftover in path.parent.glob(f".{glob.escape(path.name)}.kg{pid}-*.tmp"):
+            leftover.unlink(missing_ok=True)
