@@ -27,7 +27,15 @@ class Clock:
 
 
 def stage_times(files: Sequence[Path]) -> dict[str, float]:
-    """Seconds per stage for building ``files`` in this process (pipeline already loaded)."""
+    """Seconds per stage for building ``files`` in this process (pipeline already loaded),
+    with the collector set as a build sets it."""
+    from kg.build import fewer_collections
+
+    with fewer_collections():
+        return _stage_times(files)
+
+
+def _stage_times(files: Sequence[Path]) -> dict[str, float]:
     from kg.corpus.aliases import find_aliases
     from kg.corpus.dataset import CorpusDataset
     from kg.corpus.task import build_report

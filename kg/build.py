@@ -83,7 +83,7 @@ def build(
     # directory output (neo4j/) wait for the commit too; the build cache does not.
     with (
         output_transaction(directory, [path.name for _, path in targets], force=force),
-        _fewer_collections(),
+        fewer_collections(),
     ):
         files = collect_inputs(inputs)
         cache = BuildCache(directory, base) if use_cache else None
@@ -120,7 +120,7 @@ def build(
 
 
 @contextmanager
-def _fewer_collections() -> Iterator[None]:
+def fewer_collections() -> Iterator[None]:
     """A build makes millions of small objects (records, terms) that live until their report
     is merged: collecting the young ones every 700 allocations costs a tenth of the build and
     frees little, so the collector waits longer for the duration (workers inherit it)."""
