@@ -105,14 +105,15 @@ def build(
         dataset.merge_aliases(aliases)
         dataset.settle_labels()
 
-        write_outputs(dataset.to_knowledge_graph(), targets, engine, workers)
+        triples = len(dataset)
+        write_outputs(dataset.to_knowledge_graph(), targets, engine, workers, triples)
         if cache is not None:
             cache.save({report.checksum for report in results})
     return BuildSummary(
         inputs=tuple(report.name for report in results),
         written=tuple(path for _, path in targets),
         counts=counts,
-        triples=len(dataset),
+        triples=triples,
         skipped=tuple(skipped),
         reused=reused,
         aliases=len(aliases),

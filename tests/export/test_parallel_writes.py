@@ -115,14 +115,21 @@ def test_all_but_the_last_output_are_written_in_children(tmp_path: Path, tempora
     assert _files(tmp_path) == ["a", "b", "c"]  # no temporary left beside them
 
 
-@pytest.mark.parametrize(("workers", "forks"), [(1, True), (2, False)])
-def test_one_worker_or_no_fork_writes_everything_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int, forks: bool
+@pytest.mark.parametrize(
+    ("workers", "forks", "triples"),
+    [
+        (1, True, 10),  # one worker
+        (2, False, 10),  # a threaded process does not fork
+        (2, True, parallel.MAX_TRIPLES_SIDE_BY_SIDE + 1),  # too big to copy
+    ],
+)
+def test_one_after_another_here_when_side_by_side_does_not_serve(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int, forks: bool, triples: int
 ) -> None:
     monkeypatch.setattr(parallel, "can_fork", lambda: forks)
     targets = [(Exporter(name, name, _writes(_pid)), tmp_path / name) for name in "ab"]
     with output_transaction(tmp_path, "ab"):
-        write_outputs(EMPTY, targets, "oxigraph", workers=workers)
+        write_outputs(EMPTY, targets, "oxigraph", workers=workers, triples=triples)
     assert {(tmp_path / name).read_text(encoding="utf-8") for name in "ab"} == {str(os.getpid())}
 
 
