@@ -35,6 +35,15 @@ def test_table_rows_are_well_formed(name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
+    ["entity_heads.tsv", "list_classes.tsv", "action_verbs.tsv", "units.tsv", "magnitudes.tsv"],
+)
+def test_tables_give_each_key_once(name: str) -> None:
+    keys = [row[0] for row in data_table(name)]
+    assert len(keys) == len(set(keys)), sorted({key for key in keys if keys.count(key) > 1})
+
+
+@pytest.mark.parametrize(
+    "name",
     [
         "boundary_words.txt",
         "places.txt",
