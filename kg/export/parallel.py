@@ -67,12 +67,13 @@ def write_outputs(
     finally:
         # Stopped or failed: end the children not taken yet and remove what they wrote.
         for index, (process, receive, path) in enumerate(started):
-            if index >= taken:
+            stopped = index >= taken
+            if stopped:
                 process.terminate()
-                process.join()
-                _remove_leftovers(path, process.pid)
             process.join()
             receive.close()
+            if stopped:
+                _remove_leftovers(path, process.pid)
 
 
 def _start(
