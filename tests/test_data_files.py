@@ -52,6 +52,7 @@ def test_tables_give_each_key_once(name: str) -> None:
         "name_verbs.txt",
         "generic_words.txt",
         "industry_words.txt",
+        "field_words.txt",
         "organizations.txt",
         "build_cues.txt",
         "name_suffixes.txt",

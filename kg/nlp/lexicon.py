@@ -42,6 +42,7 @@ class Lexicon:
     industry_words: tuple[str, ...]  # brand + industry word (华智 + 生物)
     industry_ends: WordEnds
     boundary_words: frozenset[str]
+    field_words: tuple[str, ...]  # fields that 与 joins inside a name (科学与技术)
     name_verbs: frozenset[str]
     generic_words: frozenset[str]
     places: dict[str, str]  # surface -> level (province, city, county, country, region)
@@ -116,6 +117,7 @@ def load_lexicon() -> Lexicon:
         industry_words=data_lines("industry_words.txt"),
         industry_ends=word_ends(data_lines("industry_words.txt")),
         boundary_words=frozenset(data_lines("boundary_words.txt")),
+        field_words=data_lines("field_words.txt"),
         name_verbs=frozenset(data_lines("name_verbs.txt")),
         generic_words=frozenset(data_lines("generic_words.txt")),
         places=places,

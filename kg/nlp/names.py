@@ -73,15 +73,21 @@ def left_edge(tokens: Tokens, head_start: int, lexicon: Lexicon) -> tuple[int, b
         if word[0] in _CLASSIFIERS:  # 个, or jieba's 个省
             counted = index > 0 and bool(_COUNT.match(tokens.word(index - 1)))
             return start, counted
+        joins_fields = word == "与" and index > 0 and _ends_field(tokens.word(index - 1), lexicon)
         if (
             not NAME_CHARS.fullmatch(word)
-            or ends_name(word, lexicon)
+            or (ends_name(word, lexicon) and not joins_fields)
             or head_start - tokens.start_of(index) > MAX_NAME_CHARS
         ):
             break
         start = tokens.start_of(index)
         index -= 1
     return start, False
+
+
+def _ends_field(word: str, lexicon: Lexicon) -> bool:
+    """材料科学 (与技术研究所): the word before 与 names a field, so 与 is inside the name."""
+    return word.endswith(lexicon.field_words)
 
 
 def first_word_proper(words: list[str], lexicon: Lexicon, *, strict: bool = False) -> bool:
