@@ -61,9 +61,10 @@ def short_forms(
     """The short forms of a name under the alias rules (the name itself excluded)."""
     stems = {label}
     if kind is EntityType.ORGANIZATION:
-        for place in place_names:
-            if label.startswith(place) and len(label) - len(place) >= MIN_SHORT_LENGTH:
-                stems.add(label[len(place) :])
+        # The label's own prefixes looked up among the places (a few), not every place tried.
+        for length in range(1, len(label) - MIN_SHORT_LENGTH + 1):
+            if label[:length] in place_names:
+                stems.add(label[length:])
     forms = set(stems)
     endings = alias_endings().get(kind, ())
     for stem in stems:
