@@ -38,6 +38,9 @@ class CorpusDataset:
         self.report_iris: list[str] = []
         # Labels that become altLabels in the merged graph: {subject: {label literal}}.
         self.demoted: dict[ox.NamedNode | ox.BlankNode, set[ox.Literal]] = {}
+        # AltLabels that are the merged graph's label too (one report's label, another's
+        # altLabel): dropped there, since a resource's other names are not its name.
+        self.repeated: dict[ox.NamedNode | ox.BlankNode, set[ox.Literal]] = {}
 
     def add_report(self, report: ReportGraph) -> None:
         """Load a report's graph into its named graph (aliases are merged afterwards)."""
@@ -66,7 +69,8 @@ class CorpusDataset:
 
     def settle_labels(self) -> None:
         """Find resources with several labels in one language across reports: in the merged
-        graph the least one (by code point) stays ``rdfs:label``, the others become altLabels."""
+        graph the least one (by code point) stays ``rdfs:label``, the others become altLabels;
+        an altLabel equal to the label that stays is dropped."""
         query = f"""
             SELECT DISTINCT ?s ?label WHERE {{
               {{ SELECT ?s ?lang (MIN(STR(?l)) AS ?keep) WHERE {{
@@ -79,6 +83,13 @@ class CorpusDataset:
         for row in self.store.query(query):  # type: ignore[union-attr]
             demoted[row["s"]].add(row["label"])
         self.demoted = dict(demoted)
+        repeated: dict[ox.NamedNode | ox.BlankNode, set[ox.Literal]] = defaultdict(set)
+        query = f"""SELECT DISTINCT ?s ?l WHERE {{
+            GRAPH ?g {{ ?s <{SKOS.altLabel}> ?l }} GRAPH ?h {{ ?s <{RDFS.label}> ?l }} }}"""
+        for row in self.store.query(query):  # type: ignore[union-attr]
+            if row["l"] not in self.demoted.get(row["s"], ()):
+                repeated[row["s"]].add(row["l"])
+        self.repeated = dict(repeated)
 
     def merged_triples(self) -> Iterator[ox.Triple]:
         """The merged graph, each triple once, sorted as KnowledgeGraph sorts (by subject)."""
@@ -91,6 +102,11 @@ class CorpusDataset:
                     if t.predicate == LABEL and t.object in demoted
                     else t
                     for t in triples
+                }
+            repeated = self.repeated.get(subject)
+            if repeated:
+                triples = {
+                    t for t in triples if t.predicate != ALT_LABEL or t.object not in repeated
                 }
             yield from sorted(triples, key=triple_order)
 
@@ -110,12 +126,17 @@ class CorpusDataset:
                 if subject not in demoted or obj not in demoted[subject]:
                     yield subject, obj
             return
-        for subject, _, obj, _ in quads:
-            yield subject, obj
         if predicate == ALT_LABEL:
+            repeated = self.repeated
+            for subject, _, obj, _ in quads:
+                if subject not in repeated or obj not in repeated[subject]:
+                    yield subject, obj
             for subject, labels in self.demoted.items():
                 for label in labels:
                     yield subject, label
+            return
+        for subject, _, obj, _ in quads:
+            yield subject, obj
 
     def report_quads(self) -> Iterator[ox.Quad]:
         """Each report's graph in turn (reports by IRI), its triples in KnowledgeGraph's order."""
@@ -141,7 +162,7 @@ class CorpusDataset:
             for label in labels
             if next(iter(self.store.quads_for_pattern(subject, ALT_LABEL, label, None)), None)
         )
-        return distinct - collisions
+        return distinct - collisions - sum(len(labels) for labels in self.repeated.values())
 
     def to_knowledge_graph(self) -> KnowledgeGraph:
         """The view of this corpus that the exporters write (see the module's comment)."""

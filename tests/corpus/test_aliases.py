@@ -8,7 +8,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.corpus.aliases import find_aliases, short_forms
-from kg.corpus.dataset import CorpusDataset
+from kg.corpus.dataset import ALT_LABEL, CorpusDataset
 from kg.corpus.task import EntityRow, ReportGraph
 from kg.data import data_table
 from kg.records import EntityType
@@ -151,6 +151,30 @@ def test_settle_labels_keeps_one_label_per_language() -> None:
     # Each report's own graph keeps its own label.
     first = dataset.store.quads_for_pattern(None, None, None, ox.NamedNode(f"{BASE}report/1"))
     assert {q.object.value for q in first if q.predicate.value == str(RDFS.label)} == {"观澜路北段"}
+
+
+def test_an_alt_label_that_is_the_merged_label_is_dropped() -> None:
+    """One report names 香港 with its full name as the other name; another the other way round.
+    Merged, 香港 stays the label, 香港特别行政区 the other name, and 香港 is not also an altLabel;
+    each report's own graph keeps what it said."""
+    node = f"<{BASE}Place/香港>"
+
+    def said(number: int, label: str, alt: str) -> ReportGraph:
+        ntriples = f'{node} <{RDFS.label}> "{label}"@zh .\n{node} <{SKOS.altLabel}> "{alt}"@zh .\n'
+        return ReportGraph(f"r{number}", f"c{number}", f"{BASE}report/{number}", ntriples, (), ())
+
+    dataset = CorpusDataset(BASE)
+    dataset.add_report(said(1, "香港", "香港特别行政区"))
+    dataset.add_report(said(2, "香港特别行政区", "香港"))
+    dataset.settle_labels()
+    merged = merged_graph(dataset)
+    hong_kong = URIRef(f"{BASE}Place/香港")
+    assert set(merged.objects(hong_kong, RDFS.label)) == {Literal("香港", lang="zh")}
+    assert set(merged.objects(hong_kong, SKOS.altLabel)) == {Literal("香港特别行政区", lang="zh")}
+    page_pairs = set(dataset.subject_objects(ALT_LABEL))
+    assert {obj.value for _, obj in page_pairs} == {"香港特别行政区"}
+    second = dataset.store.quads_for_pattern(None, ALT_LABEL, None, ox.NamedNode(f"{BASE}report/2"))
+    assert {q.object.value for q in second} == {"香港"}
 
 
 def merged_graph(dataset: CorpusDataset) -> Graph:
