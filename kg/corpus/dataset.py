@@ -80,13 +80,13 @@ class CorpusDataset:
               FILTER(LANG(?label) = ?lang && STR(?label) != ?keep)
             }}"""
         demoted: dict[ox.NamedNode | ox.BlankNode, set[ox.Literal]] = defaultdict(set)
-        for row in self.store.query(query):  # type: ignore[union-attr]
+        for row in self._select(query):
             demoted[row["s"]].add(row["label"])
         self.demoted = dict(demoted)
         repeated: dict[ox.NamedNode | ox.BlankNode, set[ox.Literal]] = defaultdict(set)
         query = f"""SELECT DISTINCT ?s ?l WHERE {{
             GRAPH ?g {{ ?s <{SKOS.altLabel}> ?l }} GRAPH ?h {{ ?s <{RDFS.label}> ?l }} }}"""
-        for row in self.store.query(query):  # type: ignore[union-attr]
+        for row in self._select(query):
             if row["l"] not in self.demoted.get(row["s"], ()):
                 repeated[row["s"]].add(row["l"])
         self.repeated = dict(repeated)
@@ -111,9 +111,7 @@ class CorpusDataset:
             yield from sorted(triples, key=triple_order)
 
     def _subjects(self) -> Iterator[ox.NamedNode | ox.BlankNode]:
-        solutions = self.store.query("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } }")
-        assert isinstance(solutions, ox.QuerySolutions)
-        for row in solutions:
+        for row in self._select("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } }"):
             yield row["s"]
 
     def subject_objects(self, predicate: ox.NamedNode) -> Iterator[tuple[Term, Term]]:
@@ -151,9 +149,7 @@ class CorpusDataset:
         query = (
             "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }"
         )
-        solutions = self.store.query(query)
-        assert isinstance(solutions, ox.QuerySolutions)
-        count = next(iter(solutions))["n"]
+        count = next(iter(self._select(query)))["n"]
         distinct = int(count.value) if isinstance(count, ox.Literal) else 0
         # A demoted label that is some report's altLabel already becomes that same triple.
         collisions = sum(
@@ -163,6 +159,11 @@ class CorpusDataset:
             if next(iter(self.store.quads_for_pattern(subject, ALT_LABEL, label, None)), None)
         )
         return distinct - collisions - sum(len(labels) for labels in self.repeated.values())
+
+    def _select(self, query: str) -> ox.QuerySolutions:
+        solutions = self.store.query(query)
+        assert isinstance(solutions, ox.QuerySolutions)  # a SELECT query
+        return solutions
 
     def to_knowledge_graph(self) -> KnowledgeGraph:
         """The view of this corpus that the exporters write (see the module's comment)."""
