@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import ConfigError
-
 
 @dataclass(frozen=True, slots=True)
 class RdfFormat:
@@ -36,16 +34,6 @@ RDF_FORMATS: dict[str, RdfFormat] = {
         RdfFormat("nquads", (".nq",), ox.RdfFormat.N_QUADS, "nquads", True, ("nq", "n-quads")),
     )
 }
-
-
-def rdf_format(name: str) -> RdfFormat:
-    """The format called ``name`` (or one of its aliases); an unknown name lists the valid ones."""
-    key = name.lower()
-    for candidate in RDF_FORMATS.values():
-        if key == candidate.name or key in candidate.aliases:
-            return candidate
-    valid = ", ".join(RDF_FORMATS)
-    raise ConfigError(f"unknown RDF format {name!r}; choose one of: {valid}")
 
 
 def rdf_format_of(path: str | Path) -> RdfFormat | None:

@@ -15,7 +15,7 @@ from kg.errors import ConfigError
 from kg.export import exporter_for, exporter_for_path
 from kg.export.rdf import ENGINES, Engine, write_rdf
 from kg.rdf.dataset import KnowledgeGraph
-from kg.rdf.formats import RDF_FORMATS, RdfFormat, rdf_format
+from kg.rdf.formats import RDF_FORMATS, RdfFormat
 from kg.rdf.terms import to_rdflib
 from tests.conftest import SAMPLE, SEED
 from tests.rdf.builds import report
@@ -147,7 +147,6 @@ def test_literals_keep_their_lexical_form(tmp_path: Path, two_reports: Knowledge
 
 @pytest.mark.parametrize(("alias", "name"), ALIASES)
 def test_formats_are_found_by_alias(alias: str, name: str) -> None:
-    assert rdf_format(alias).name == name
     assert exporter_for(alias).name == name
 
 
