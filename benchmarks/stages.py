@@ -61,8 +61,7 @@ def _stage_times(files: Sequence[Path]) -> dict[str, float]:
         metrics = clock.time("extract: metrics", _all, find_metrics, report, mentions)
         actions = clock.time("extract: actions", _all, find_actions, report, mentions)
         extraction = Extraction(report, entities, metrics, actions)
-        triples = clock.time("rdf: records -> triples", report_triples, extraction, build=info)
-        clock.time("worker: triples -> N-Triples to send", _ntriples, triples.triples)
+        clock.time("rdf: records -> N-Triples", report_triples, extraction, build=info)
     # The merge and the writers, on the reports' graphs as the build makes them.
     results = [build_report(p.name, p.name, p.read_bytes(), DEFAULT_BASE, info) for p in files]
     good: list[Any] = [r for r in results if not hasattr(r, "reason")]
@@ -90,9 +89,3 @@ def _mentions(report: Any) -> list[Any]:
 
 def _all(find: Callable[..., Any], *args: Any) -> tuple[Any, ...]:
     return tuple(find(*args))
-
-
-def _ntriples(triples: Any) -> bytes | None:
-    import pyoxigraph as ox
-
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)

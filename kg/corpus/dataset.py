@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
@@ -33,8 +34,12 @@ class CorpusDataset:
     """Reports' graphs as named graphs of an in-memory pyoxigraph store."""
 
     def __init__(self, base: str) -> None:
-        self.store = ox.Store()
+        self._store = ox.Store()
         self.base = base
+        # Reports are parsed into the store by a thread of their own: pyoxigraph lets go of the
+        # interpreter while it parses, so loading one report overlaps building the next.
+        self._loader: ThreadPoolExecutor | None = None
+        self._loading: list[Future[None]] = []
         self.report_iris: list[str] = []
         # Labels that become altLabels in the merged graph: {subject: {label literal}}.
         self.demoted: dict[ox.NamedNode | ox.BlankNode, set[ox.Literal]] = {}
@@ -43,10 +48,28 @@ class CorpusDataset:
         self.repeated: dict[ox.NamedNode | ox.BlankNode, set[ox.Literal]] = {}
 
     def add_report(self, report: ReportGraph) -> None:
-        """Load a report's graph into its named graph (aliases are merged afterwards)."""
+        """Load a report's graph into its named graph (aliases are merged afterwards), in the
+        background: ``store`` waits for every report given so far."""
         self.report_iris.append(report.report_iri)
         graph = ox.NamedNode(report.report_iri)
-        self.store.load(report.ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        data = report.ntriples.encode("utf-8")
+        if self._loader is None:
+            self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store-load")
+        self._loading.append(
+            self._loader.submit(self._store.load, data, ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        )
+
+    @property
+    def store(self) -> ox.Store:
+        """The store, with every report added so far loaded (a failed load raises here)."""
+        if self._loader is not None:
+            loader, pending = self._loader, self._loading
+            self._loader, self._loading = None, []
+            # The thread ends before the store is read or the process forks to write.
+            loader.shutdown(wait=True)
+            for loaded in pending:
+                loaded.result()
+        return self._store
 
     def merge_aliases(self, aliases: Mapping[str, Alias]) -> None:
         """Rewrite every aliased resource to its canonical one in every report's graph (in the

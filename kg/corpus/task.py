@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-import pyoxigraph as ox
-
 from kg.errors import KgError
 from kg.pipeline import extract_source
 from kg.rdf.graph import report_triples
@@ -83,12 +81,7 @@ def build_report(
         name=name,
         checksum=source.checksum,
         report_iri=graph.report.value,
-        ntriples=_ntriples(graph.triples),
+        ntriples=graph.ntriples,
         entities=tuple(sorted(entities, key=lambda e: (e.iri, e.type))),
         counts=tuple(sorted(counts.items())),
     )
-
-
-def _ntriples(triples: tuple[ox.Triple, ...]) -> str:
-    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-    return data.decode("utf-8") if data else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TypeVar
 
 import pyoxigraph as ox
@@ -17,7 +18,8 @@ from rdflib import Graph
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, TIME
 
 from kg.extract.entities import normalize_name
-from kg.rdf import terms
+from kg.rdf import ntriples as terms
+from kg.rdf import terms as nodes
 from kg.rdf.iris import (
     check_base,
     entity_iri,
@@ -31,9 +33,8 @@ from kg.rdf.iris import (
 )
 from kg.rdf.mapping import STATUS_IRIS
 from kg.rdf.namespaces import DEFAULT_BASE, GRK, SCHEMA
+from kg.rdf.ntriples import TermNamespace
 from kg.rdf.provenance import BuildInfo
-from kg.rdf.terms import NodeNamespace
-from kg.rdf.terms import term as t
 from kg.records import (
     Action,
     Entity,
@@ -45,17 +46,23 @@ from kg.records import (
 
 R = TypeVar("R")
 
-# The vocabularies' terms as pyoxigraph nodes, made once (grk.verb, rdf.type).
-grk, schema, prov = NodeNamespace(GRK), NodeNamespace(SCHEMA), NodeNamespace(PROV)
-rdf, rdfs, skos, time = (NodeNamespace(v) for v in (RDF, RDFS, SKOS, TIME))
+# The vocabularies' terms as N-Triples IRIs, written once (grk.verb, rdf.type).
+grk, schema, prov = TermNamespace(GRK), TermNamespace(SCHEMA), TermNamespace(PROV)
+rdf, rdfs, skos, time = (TermNamespace(v) for v in (RDF, RDFS, SKOS, TIME))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ReportTriples:
-    """One report's graph: its triples, named by the report IRI in TriG and N-Quads."""
+    """One report's graph, named by the report IRI in TriG and N-Quads: its triples as
+    N-Triples text (a line each, each once), and as pyoxigraph values on demand."""
 
     report: ox.NamedNode
-    triples: tuple[ox.Triple, ...]
+    ntriples: str
+
+    @cached_property
+    def triples(self) -> tuple[ox.Triple, ...]:
+        parsed = ox.parse(self.ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+        return tuple(quad.triple for quad in parsed)
 
     def quads(self) -> Iterator[ox.Quad]:
         for triple in self.triples:
@@ -77,7 +84,7 @@ def report_triples(
         extraction.metrics, lambda m: (m.quantity.start, m.quantity.end)
     ):
         builder.add_metric(*metric)
-    return ReportTriples(builder.report, tuple(dict.fromkeys(builder.triples)))
+    return ReportTriples(ox.NamedNode(builder.report_iri), "".join(dict.fromkeys(builder.lines)))
 
 
 def extraction_to_graph(
@@ -86,7 +93,7 @@ def extraction_to_graph(
     """The graph of one report as an rdflib ``Graph`` (prefixes bound)."""
     graph = Graph()
     bind_prefixes(graph, base)
-    to_rdflib = terms.to_rdflib
+    to_rdflib = nodes.to_rdflib
     for triple in report_triples(extraction, base=base, build=build).triples:
         subject, predicate, obj = triple.subject, triple.predicate, triple.object
         graph.add((to_rdflib(subject), to_rdflib(predicate), to_rdflib(obj)))
@@ -119,19 +126,21 @@ class _ReportBuilder:
         self.base = base
         self.build = build
         self.checksum = self.source.checksum
-        self.report = terms.iri(report_iri(base, self.checksum))
-        self.triples: list[ox.Triple] = []
-        self._sentences: dict[int, ox.NamedNode] = {}
-        self._paragraphs: dict[int, ox.NamedNode] = {}
-        self._sections: dict[int, ox.NamedNode] = {}
-        self._years: dict[int, ox.NamedNode] = {}
+        self.report_iri = report_iri(base, self.checksum)
+        self.report = terms.iri(self.report_iri)
+        self.lines: list[str] = []
+        self._sentences: dict[int, str] = {}
+        self._paragraphs: dict[int, str] = {}
+        self._sections: dict[int, str] = {}
+        self._years: dict[int, str] = {}
         self._paragraph_by_index = {p.index: p for p in self.source.paragraphs}
         self._entities = {(e.key, e.type) for e in extraction.entities}
 
-    def add(self, subject: terms.Subject, predicate: ox.NamedNode, obj: terms.Object) -> None:
-        self.triples.append(ox.Triple(subject, predicate, obj))
+    def add(self, subject: str, predicate: str, obj: str) -> None:
+        """Add a triple, each term as N-Triples text (``kg.rdf.ntriples``)."""
+        self.lines.append(f"{subject} {predicate} {obj} .\n")
 
-    def add_span(self, node: ox.NamedNode, start: int, end: int) -> None:
+    def add_span(self, node: str, start: int, end: int) -> None:
         self.add(node, grk.startOffset, terms.count(start))
         self.add(node, grk.endOffset, terms.count(end))
 
@@ -190,10 +199,10 @@ class _ReportBuilder:
 
     # text spans, added on first use
 
-    def span_node(self, kind: str, span: str) -> ox.NamedNode:
+    def span_node(self, kind: str, span: str) -> str:
         return terms.iri(span_iri(self.base, kind, self.checksum, span))
 
-    def sentence(self, index: int) -> ox.NamedNode:
+    def sentence(self, index: int) -> str:
         node = self._sentences.get(index)
         if node is None:
             sentence = self.source.sentences[index]
@@ -209,7 +218,7 @@ class _ReportBuilder:
             self.add(node, grk.sectionKind, terms.string(kind))
         return node
 
-    def paragraph(self, index: int) -> ox.NamedNode:
+    def paragraph(self, index: int) -> str:
         node = self._paragraphs.get(index)
         if node is None:
             paragraph = self._paragraph_by_index[index]
@@ -221,7 +230,7 @@ class _ReportBuilder:
             self.add(node, grk.inSection, self.section(paragraph.section_index))
         return node
 
-    def section(self, index: int) -> ox.NamedNode:
+    def section(self, index: int) -> str:
         node = self._sections.get(index)
         if node is None:
             section = self.source.sections[index]
@@ -237,7 +246,7 @@ class _ReportBuilder:
                 self.add_year(node, section.year)
         return node
 
-    def add_year(self, node: ox.NamedNode, year: int) -> None:
+    def add_year(self, node: str, year: int) -> None:
         """``grk:year`` as a literal, and ``time:hasTime`` the year as an OWL-Time interval."""
         self.add(node, grk.year, terms.year(year))
         interval = self._years.get(year)
@@ -255,7 +264,7 @@ class _ReportBuilder:
 
     # facts
 
-    def entity_node(self, key: str, type_: EntityType) -> ox.NamedNode:
+    def entity_node(self, key: str, type_: EntityType) -> str:
         return terms.iri(entity_iri(self.base, type_, key))
 
     def add_entity(self, entity: Entity) -> None:
@@ -270,7 +279,7 @@ class _ReportBuilder:
             self.add(node, grk.mentionedIn, sentence)
             self.add_mention(mention, node, sentence)
 
-    def add_mention(self, mention: Mention, entity: ox.NamedNode, sentence: ox.NamedNode) -> None:
+    def add_mention(self, mention: Mention, entity: str, sentence: str) -> None:
         node = self.span_node("mention", f"{mention.start}-{mention.end}")
         self.add(node, rdf.type, grk.Mention)
         # The source text itself: the extractor may have normalized the surface (＋ to +).
@@ -284,7 +293,7 @@ class _ReportBuilder:
         node = self.span_node("action", span)
         self.add(node, rdf.type, grk.Action)
         self.add(node, grk.verb, terms.zh(action.verb))
-        self.add(node, schema.actionStatus, t(STATUS_IRIS[action.status]))
+        self.add(node, schema.actionStatus, terms.iri(str(STATUS_IRIS[action.status])))
         for key, type_ in action.objects:
             self.add(node, schema.object, self.entity_node(key, type_))
         if action.agent is not None:

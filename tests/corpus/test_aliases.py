@@ -219,8 +219,7 @@ def test_store_graph_streams_exactly_what_a_knowledge_graph_holds() -> None:
     for report in reports:
         assert isinstance(report, ReportGraph)
         dataset.add_report(report)
-        triples = tuple(q.triple for q in ox.parse(report.ntriples, ox.RdfFormat.N_TRIPLES))
-        references.append(ReportTriples(ox.NamedNode(report.report_iri), triples))
+        references.append(ReportTriples(ox.NamedNode(report.report_iri), report.ntriples))
     dataset.settle_labels()
     streamed = dataset.to_knowledge_graph()
     reference = KnowledgeGraph.of(references, BASE)

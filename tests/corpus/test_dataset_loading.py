@@ -1,0 +1,46 @@
+"""Reports are loaded into the corpus store in the background: reading the store waits for
+every report added so far, and a report that does not parse fails there, not silently."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from kg.corpus.dataset import CorpusDataset
+from kg.corpus.task import ReportGraph
+
+BASE = "https://example.org/id/"
+
+
+def report(number: int, lines: int) -> ReportGraph:
+    iri = f"{BASE}report/{number}"
+    text = "".join(f'<{BASE}s/{number}-{i}> <{BASE}p> "第{i}句"@zh .\n' for i in range(lines))
+    return ReportGraph(f"r{number}", str(number), iri, text, (), ())
+
+
+def test_the_store_holds_every_report_added_before_it_is_read() -> None:
+    dataset = CorpusDataset(BASE)
+    sizes = {1: 3000, 2: 1, 3: 5000}
+    for number, lines in sizes.items():
+        dataset.add_report(report(number, lines))
+    store = dataset.store
+    assert len(store) == sum(sizes.values())
+    for number, lines in sizes.items():
+        graph = ox.NamedNode(f"{BASE}report/{number}")
+        assert len(list(store.quads_for_pattern(None, None, None, graph))) == lines
+
+
+def test_reports_added_after_a_read_are_loaded_too() -> None:
+    dataset = CorpusDataset(BASE)
+    dataset.add_report(report(1, 10))
+    assert len(dataset.store) == 10
+    dataset.add_report(report(2, 20))
+    assert len(dataset.store) == 30
+
+
+def test_a_report_that_does_not_parse_fails_when_the_store_is_read() -> None:
+    dataset = CorpusDataset(BASE)
+    broken = ReportGraph("bad", "0", f"{BASE}report/0", "<not an IRI> <p> <o> .\n", (), ())
+    dataset.add_report(broken)
+    with pytest.raises(SyntaxError):
+        _ = dataset.store
