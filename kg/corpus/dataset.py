@@ -22,7 +22,7 @@ from rdflib.namespace import RDFS, SKOS
 
 from kg.corpus.aliases import Alias
 from kg.corpus.task import ReportGraph
-from kg.rdf.dataset import KnowledgeGraph, triple_order
+from kg.rdf.dataset import KnowledgeGraph, order_in_subject, triple_order
 from kg.rdf.graph import bind_prefixes
 from kg.rdf.terms import Term, to_rdflib
 
@@ -117,21 +117,30 @@ class CorpusDataset:
     def merged_triples(self) -> Iterator[ox.Triple]:
         """The merged graph, each triple once, sorted as KnowledgeGraph sorts (by subject)."""
         for subject in sorted(set(self._subjects()), key=str):
-            triples = {q.triple for q in self.store.quads_for_pattern(subject, None, None, None)}
-            demoted = self.demoted.get(subject)
-            if demoted:
-                triples = {
-                    ox.Triple(t.subject, ALT_LABEL, t.object)
-                    if t.predicate == LABEL and t.object in demoted
-                    else t
-                    for t in triples
-                }
-            repeated = self.repeated.get(subject)
-            if repeated:
-                triples = {
-                    t for t in triples if t.predicate != ALT_LABEL or t.object not in repeated
-                }
-            yield from sorted(triples, key=triple_order)
+            # Each triple once (several reports may hold it), with its order within the subject.
+            triples: dict[ox.Triple, tuple[bool, str]] = {}
+            for quad in self.store.quads_for_pattern(subject, None, None, None):
+                triple = quad.triple
+                if triple not in triples:
+                    triples[triple] = order_in_subject(triple)
+            if subject in self.demoted or subject in self.repeated:
+                triples = self._merged_labels(subject, triples)
+            yield from sorted(triples, key=triples.__getitem__)
+
+    def _merged_labels(
+        self, subject: ox.NamedNode | ox.BlankNode, triples: dict[ox.Triple, tuple[bool, str]]
+    ) -> dict[ox.Triple, tuple[bool, str]]:
+        """A subject's triples with its demoted labels as altLabels, its repeated ones gone."""
+        demoted = self.demoted.get(subject, set())
+        repeated = self.repeated.get(subject, set())
+        merged = {}
+        for triple in triples:
+            if triple.predicate == LABEL and triple.object in demoted:
+                triple = ox.Triple(triple.subject, ALT_LABEL, triple.object)
+            elif triple.predicate == ALT_LABEL and triple.object in repeated:
+                continue
+            merged[triple] = order_in_subject(triple)
+        return merged
 
     def _subjects(self) -> Iterator[ox.NamedNode | ox.BlankNode]:
         for row in self._select("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } }"):

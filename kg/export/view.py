@@ -19,49 +19,53 @@ from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from kg.rdf.dataset import KnowledgeGraph
-from kg.rdf.namespaces import GRK, SCHEMA
+from kg.rdf.namespaces import GRK, SCHEMA, Terms
 from kg.rdf.terms import Term, from_rdflib
+
+# The vocabularies' terms, each looked up once: the view reads some 100,000 of them.
+grk, schema, prov = Terms(GRK, URIRef), Terms(SCHEMA, URIRef), Terms(PROV, URIRef)
+rdf, rdfs, skos = Terms(RDF, URIRef), Terms(RDFS, URIRef), Terms(SKOS, URIRef)
 
 # Order matters: an entity typed twice is drawn with the first of its types.
 ENTITY_TYPES: tuple[tuple[str, URIRef], ...] = (
-    ("Project", GRK.Project),
-    ("Organization", GRK.Organization),
-    ("Place", GRK.Place),
+    ("Project", grk.Project),
+    ("Organization", grk.Organization),
+    ("Place", grk.Place),
 )
 STATUS_NAMES: dict[str, str] = {
-    str(SCHEMA.PotentialActionStatus): "planned",
-    str(SCHEMA.ActiveActionStatus): "ongoing",
-    str(SCHEMA.CompletedActionStatus): "completed",
+    str(schema.PotentialActionStatus): "planned",
+    str(schema.ActiveActionStatus): "ongoing",
+    str(schema.CompletedActionStatus): "completed",
 }
 NO_SECTION = "unknown"
 # The predicates the view reads; the rest of a graph (offsets' ends, base values, OWL-Time…)
 # is not read at all.
 READ_PREDICATES: tuple[URIRef, ...] = (
-    RDF.type,
-    RDFS.label,
-    SKOS.altLabel,
-    PROV.wasDerivedFrom,
-    GRK.refersTo,
-    GRK.inSentence,
-    GRK.mentionedIn,
-    GRK.inSection,
-    GRK.sectionKind,
-    GRK.inReport,
-    GRK.startOffset,
-    GRK.text,
-    GRK.sourceFile,
-    GRK.verb,
-    GRK.year,
-    GRK.qualifier,
-    GRK.measure,
-    GRK.metricKind,
-    GRK.aboutEntity,
-    SCHEMA.actionStatus,
-    SCHEMA.object,
-    SCHEMA.agent,
-    SCHEMA.location,
-    SCHEMA.value,
-    SCHEMA.unitText,
+    rdf.type,
+    rdfs.label,
+    skos.altLabel,
+    prov.wasDerivedFrom,
+    grk.refersTo,
+    grk.inSentence,
+    grk.mentionedIn,
+    grk.inSection,
+    grk.sectionKind,
+    grk.inReport,
+    grk.startOffset,
+    grk.text,
+    grk.sourceFile,
+    grk.verb,
+    grk.year,
+    grk.qualifier,
+    grk.measure,
+    grk.metricKind,
+    grk.aboutEntity,
+    schema.actionStatus,
+    schema.object,
+    schema.agent,
+    schema.location,
+    schema.value,
+    schema.unitText,
 )
 
 
@@ -148,7 +152,7 @@ class _Index:
     """The triples the view reads, by predicate IRI and subject."""
 
     def __init__(self, pairs: Callable[[URIRef], Iterable[tuple[Term, Term]]]) -> None:
-        self.by_predicate: dict[str, dict[Term, list[Term]]] = {}
+        self.by_predicate: dict[URIRef, dict[Term, list[Term]]] = {}
         for predicate in READ_PREDICATES:
             objects_of: dict[Term, list[Term]] = {}
             for subject, obj in pairs(predicate):
@@ -158,9 +162,9 @@ class _Index:
                     objects_of[subject] = [obj]
                 else:
                     found.append(obj)
-            self.by_predicate[str(predicate)] = objects_of
+            self.by_predicate[predicate] = objects_of
         self.instances: dict[str, list[Term]] = defaultdict(list)  # class IRI -> subjects
-        for subject, classes in self.by_predicate[str(RDF.type)].items():
+        for subject, classes in self.by_predicate[rdf.type].items():
             for cls in classes:
                 if isinstance(cls, ox.NamedNode):
                     self.instances[cls.value].append(subject)
@@ -168,7 +172,7 @@ class _Index:
     def objects(self, subject: Term | None, predicate: URIRef) -> list[Term]:
         if subject is None:
             return []
-        return self.by_predicate[str(predicate)].get(subject, [])
+        return self.by_predicate[predicate].get(subject, [])
 
     def value(self, subject: Term | None, predicate: URIRef) -> Term | None:
         """One object (the least in N-Triples order when there are several), or None."""
@@ -178,10 +182,10 @@ class _Index:
         return found[0] if len(found) == 1 else min(found, key=str)
 
     def subject_objects(self, predicate: URIRef) -> Iterable[tuple[Term, list[Term]]]:
-        return self.by_predicate[str(predicate)].items()
+        return self.by_predicate[predicate].items()
 
     def types(self, subject: Term) -> list[Term]:
-        return self.objects(subject, RDF.type)
+        return self.objects(subject, rdf.type)
 
 
 def _pairs(graph: Graph | KnowledgeGraph) -> Callable[[URIRef], Iterable[tuple[Term, Term]]]:
@@ -210,12 +214,12 @@ def read_view(graph: Graph | KnowledgeGraph) -> GraphView:
         return key
 
     actions = tuple(
-        _read_action(index, node, sentence_iri(index.value(node, PROV.wasDerivedFrom)))
-        for node in _sorted_subjects(index, GRK.Action)
+        _read_action(index, node, sentence_iri(index.value(node, prov.wasDerivedFrom)))
+        for node in _sorted_subjects(index, grk.Action)
     )
     metrics = tuple(
-        _read_metric(index, node, sentence_iri(index.value(node, PROV.wasDerivedFrom)))
-        for node in _sorted_subjects(index, GRK.Metric)
+        _read_metric(index, node, sentence_iri(index.value(node, prov.wasDerivedFrom)))
+        for node in _sorted_subjects(index, grk.Metric)
     )
     acted_in: dict[str, set[str]] = defaultdict(set)
     for action in actions:
@@ -227,11 +231,11 @@ def read_view(graph: Graph | KnowledgeGraph) -> GraphView:
     # Mentions are resources (grk:refersTo the entity, grk:inSentence); older graphs link the
     # entity to its sentences directly (grk:mentionedIn).
     mentioned_in: dict[Term, set[Term]] = defaultdict(set)
-    for mention, referred in index.subject_objects(GRK.refersTo):
-        in_sentences = index.objects(mention, GRK.inSentence)
+    for mention, referred in index.subject_objects(grk.refersTo):
+        in_sentences = index.objects(mention, grk.inSentence)
         for entity in referred:
             mentioned_in[entity].update(in_sentences)
-    for entity, sentence_nodes in index.subject_objects(GRK.mentionedIn):
+    for entity, sentence_nodes in index.subject_objects(grk.mentionedIn):
         mentioned_in[entity].update(sentence_nodes)
 
     entities = []
@@ -248,11 +252,11 @@ def read_view(graph: Graph | KnowledgeGraph) -> GraphView:
         entities.append(
             EntityView(
                 iri=node.value,
-                label=_text(index.value(node, RDFS.label)) or _local_name(node),
+                label=_text(index.value(node, rdfs.label)) or _local_name(node),
                 type=types[0],
                 other_types=tuple(types[1:]),
                 alt_labels=tuple(
-                    sorted({_text(alt) for alt in index.objects(node, SKOS.altLabel)})
+                    sorted({_text(alt) for alt in index.objects(node, skos.altLabel)})
                 ),
                 sentences=tuple(named_in),
             )
@@ -264,14 +268,14 @@ def read_view(graph: Graph | KnowledgeGraph) -> GraphView:
 
 def _report_names(index: _Index) -> dict[Term, str]:
     """A distinct name per report: its title, with its file name where titles repeat."""
-    reports = set(index.instances[str(GRK.Report)])
-    for objects in index.by_predicate[str(GRK.inReport)].values():
+    reports = set(index.instances[str(grk.Report)])
+    for objects in index.by_predicate[grk.inReport].values():
         reports.update(objects)
-    titles = {r: _text(index.value(r, RDFS.label)) or _node_text(r) for r in reports}
+    titles = {r: _text(index.value(r, rdfs.label)) or _node_text(r) for r in reports}
     repeated = Counter(titles.values())
     names = {}
     for report, title in titles.items():
-        source = _text(index.value(report, GRK.sourceFile))
+        source = _text(index.value(report, grk.sourceFile))
         names[report] = f"{title} ({source})" if repeated[title] > 1 else title
     still = Counter(names.values())
     return {
@@ -283,31 +287,31 @@ def _report_names(index: _Index) -> dict[Term, str]:
 def _read_sentence(
     index: _Index, node: ox.NamedNode, report_names: dict[Term, str]
 ) -> SentenceView:
-    section_node = index.value(node, GRK.inSection)
-    section = index.value(node, GRK.sectionKind)
+    section_node = index.value(node, grk.inSection)
+    section = index.value(node, grk.sectionKind)
     if section is None and section_node is not None:  # the kind may be on the section only
-        section = index.value(section_node, GRK.sectionKind)
-    report = index.value(node, GRK.inReport)
+        section = index.value(section_node, grk.sectionKind)
+    report = index.value(node, grk.inReport)
     return SentenceView(
         iri=node.value,
-        text=_text(index.value(node, GRK.text)),
+        text=_text(index.value(node, grk.text)),
         section=_text(section) or NO_SECTION,
         report=report_names.get(report, "") if report is not None else "",
-        start=_integer(index.value(node, GRK.startOffset)),
-        heading=_text(index.value(section_node, RDFS.label)) if section_node else "",
+        start=_integer(index.value(node, grk.startOffset)),
+        heading=_text(index.value(section_node, rdfs.label)) if section_node else "",
     )
 
 
 def _read_action(index: _Index, node: ox.NamedNode, sentence: str | None) -> ActionView:
-    year = index.value(node, GRK.year)
-    status = index.value(node, SCHEMA.actionStatus)
+    year = index.value(node, grk.year)
+    status = index.value(node, schema.actionStatus)
     return ActionView(
         iri=node.value,
-        verb=_text(index.value(node, GRK.verb)),
+        verb=_text(index.value(node, grk.verb)),
         status=STATUS_NAMES.get(status.value, "") if isinstance(status, ox.NamedNode) else "",
-        objects=tuple(sorted({_node_text(o) for o in index.objects(node, SCHEMA.object)})),
-        agent=_iri(index.value(node, SCHEMA.agent)),
-        location=_iri(index.value(node, SCHEMA.location)),
+        objects=tuple(sorted({_node_text(o) for o in index.objects(node, schema.object)})),
+        agent=_iri(index.value(node, schema.agent)),
+        location=_iri(index.value(node, schema.location)),
         year=_node_text(year)[:4] if year is not None else None,
         sentence=sentence,
     )
@@ -316,12 +320,12 @@ def _read_action(index: _Index, node: ox.NamedNode, sentence: str | None) -> Act
 def _read_metric(index: _Index, node: ox.NamedNode, sentence: str | None) -> MetricView:
     return MetricView(
         iri=node.value,
-        value=_text(index.value(node, SCHEMA.value)),
-        unit=_text(index.value(node, SCHEMA.unitText)),
-        qualifier=_text(index.value(node, GRK.qualifier)),
-        measure=_text(index.value(node, GRK.measure)),
-        kind=_text(index.value(node, GRK.metricKind)),
-        entity=_iri(index.value(node, GRK.aboutEntity)),
+        value=_text(index.value(node, schema.value)),
+        unit=_text(index.value(node, schema.unitText)),
+        qualifier=_text(index.value(node, grk.qualifier)),
+        measure=_text(index.value(node, grk.measure)),
+        kind=_text(index.value(node, grk.metricKind)),
+        entity=_iri(index.value(node, grk.aboutEntity)),
         sentence=sentence,
     )
 

@@ -23,14 +23,15 @@ from kg.rdf.terms import Term, to_rdflib
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 
 
-def triple_order(triple: ox.Triple) -> tuple[str, bool, str, str]:
+def triple_order(triple: ox.Triple) -> tuple[str, bool, str]:
     """The order graphs are written in: subject, rdf:type first, predicate, object."""
-    return (
-        str(triple.subject),
-        triple.predicate != _RDF_TYPE,
-        triple.predicate.value,
-        str(triple.object),
-    )
+    return (str(triple.subject), *order_in_subject(triple))
+
+
+def order_in_subject(triple: ox.Triple) -> tuple[bool, str]:
+    """The order of a subject's triples: rdf:type first, then by predicate and object (the
+    N-Triples text, one call to pyoxigraph instead of one per term)."""
+    return (triple.predicate != _RDF_TYPE, str(triple))
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,7 @@ from kg.rdf.iris import (
     year_iri,
 )
 from kg.rdf.mapping import STATUS_IRIS
-from kg.rdf.namespaces import DEFAULT_BASE, GRK, SCHEMA
-from kg.rdf.ntriples import TermNamespace
+from kg.rdf.namespaces import DEFAULT_BASE, GRK, SCHEMA, Terms
 from kg.rdf.provenance import BuildInfo
 from kg.records import (
     Action,
@@ -47,8 +46,8 @@ from kg.records import (
 R = TypeVar("R")
 
 # The vocabularies' terms as N-Triples IRIs, written once (grk.verb, rdf.type).
-grk, schema, prov = TermNamespace(GRK), TermNamespace(SCHEMA), TermNamespace(PROV)
-rdf, rdfs, skos, time = (TermNamespace(v) for v in (RDF, RDFS, SKOS, TIME))
+grk, schema, prov = Terms(GRK, terms.iri), Terms(SCHEMA, terms.iri), Terms(PROV, terms.iri)
+rdf, rdfs, skos, time = (Terms(v, terms.iri) for v in (RDF, RDFS, SKOS, TIME))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,9 @@ from rdflib.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace
 
@@ -16,6 +19,8 @@ ONTOLOGY_VERSION_IRI = f"{ONTOLOGY_IRI}/{ONTOLOGY_VERSION}"
 DEFAULT_BASE = "https://w3id.org/govreport-kg/id/"
 # The software agent of the provenance records; one IRI per released version.
 SOFTWARE_IRI = "https://w3id.org/govreport-kg/software/"
+
+T = TypeVar("T")
 
 
 class GRK(DefinedNamespace):
@@ -148,3 +153,27 @@ __all__ = [
     "SOFTWARE_IRI",
     "TIME",
 ]
+
+
+class Terms(Generic[T]):
+    """A closed vocabulary's terms in the form a hot loop keeps them (``grk.verb``), each looked
+    up once.
+
+    Reading a term off a ``DefinedNamespace`` checks it and builds a new ``URIRef`` every
+    time, and a corpus graph names terms some 200,000 times. The first read still goes
+    through the vocabulary, so a misspelt term is an error here too.
+    """
+
+    def __init__(self, vocabulary: type[DefinedNamespace], form: Callable[[URIRef], T]) -> None:
+        self._vocabulary = vocabulary
+        self._form = form
+
+    def __getattr__(self, name: str) -> T:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = self._form(getattr(self._vocabulary, name))
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> T:
+        return getattr(self, name)  # type: ignore[no-any-return]

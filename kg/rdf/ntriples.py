@@ -13,7 +13,7 @@ import re
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from rdflib.namespace import XSD, DefinedNamespace
+from rdflib.namespace import XSD
 
 # Characters a quoted N-Triples literal may not hold as they are (" \ LF CR), and the other
 # control characters, which the W3C canonical form also escapes.
@@ -34,6 +34,7 @@ def _quoted(text: str) -> str:
 
 
 def iri(value: str) -> str:
+    """An IRI; ``Terms(GRK, iri)`` writes a vocabulary's terms."""
     return f"<{value}>"
 
 
@@ -80,25 +81,3 @@ def timestamp(value: datetime) -> str:
 
 XSD_DECIMAL, XSD_INTEGER, XSD_BOOLEAN = str(XSD.decimal), str(XSD.integer), str(XSD.boolean)
 XSD_GYEAR, XSD_DATETIME = str(XSD.gYear), str(XSD.dateTime)
-
-
-class TermNamespace:
-    """A closed vocabulary's terms as N-Triples IRIs (``grk.verb``), each written once.
-
-    Reading a term off a ``DefinedNamespace`` checks it and builds a new ``URIRef`` every
-    time, and a corpus graph names terms some 200,000 times. The first read still goes
-    through the vocabulary, so a misspelt term is an error here too.
-    """
-
-    def __init__(self, vocabulary: type[DefinedNamespace]) -> None:
-        self._vocabulary = vocabulary
-
-    def __getattr__(self, name: str) -> str:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        written = iri(str(getattr(self._vocabulary, name)))
-        setattr(self, name, written)
-        return written
-
-    def __getitem__(self, name: str) -> str:
-        return getattr(self, name)  # type: ignore[no-any-return]

@@ -10,8 +10,7 @@ import pytest
 from rdflib.namespace import RDF, XSD
 
 from kg.rdf import ntriples
-from kg.rdf.namespaces import GRK, SCHEMA
-from kg.rdf.ntriples import TermNamespace
+from kg.rdf.namespaces import GRK, SCHEMA, Terms
 
 TERMS = [
     (GRK, "verb"),
@@ -78,7 +77,7 @@ def test_a_negative_offset_is_refused() -> None:
 
 @pytest.mark.parametrize(("vocabulary", "name"), TERMS)
 def test_a_term_is_the_vocabulary_iri(vocabulary: type, name: str) -> None:
-    names = TermNamespace(vocabulary)
+    names = Terms(vocabulary, ntriples.iri)
     written = getattr(names, name)
     assert read_object(written) == ox.NamedNode(str(getattr(vocabulary, name)))
     assert names[name] is written  # written once, by name or by attribute
@@ -86,4 +85,4 @@ def test_a_term_is_the_vocabulary_iri(vocabulary: type, name: str) -> None:
 
 def test_a_misspelt_term_is_an_error() -> None:
     with pytest.raises(AttributeError):
-        _ = TermNamespace(GRK).verbb
+        _ = Terms(GRK, ntriples.iri).verbb
