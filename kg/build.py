@@ -105,8 +105,10 @@ def build(
         dataset.merge_aliases(aliases)
         dataset.settle_labels()
 
-        triples = len(dataset)
-        write_outputs(dataset.to_knowledge_graph(), targets, engine, workers, triples)
+        write_outputs(
+            dataset.to_knowledge_graph(), targets, engine, workers, dataset.stored_quads()
+        )
+        triples = len(dataset)  # counted as the merged graph was written, where it was
         if cache is not None:
             cache.save({report.checksum for report in results})
     return BuildSummary(

@@ -40,6 +40,9 @@ class CorpusDataset:
         # interpreter while it parses, so loading one report overlaps building the next.
         self._loader: ThreadPoolExecutor | None = None
         self._loading: list[Future[None]] = []
+        # Triples in the merged graph, once a writer has streamed it whole (counting them in
+        # SPARQL takes as long as a tenth of the build).
+        self._merged_count: int | None = None
         self.report_iris: list[str] = []
         # Labels that become altLabels in the merged graph: {subject: {label literal}}.
         self.demoted: dict[ox.NamedNode | ox.BlankNode, set[ox.Literal]] = {}
@@ -51,6 +54,7 @@ class CorpusDataset:
         """Load a report's graph into its named graph (aliases are merged afterwards), in the
         background: ``store`` waits for every report given so far."""
         self.report_iris.append(report.report_iri)
+        self._merged_count = None
         graph = ox.NamedNode(report.report_iri)
         data = report.ntriples.encode("utf-8")
         if self._loader is None:
@@ -76,6 +80,7 @@ class CorpusDataset:
         store, far faster than in Python): the alias's label becomes an altLabel."""
         if not aliases:
             return
+        self._merged_count = None
         pairs = " ".join(f"(<{iri}> <{alias.canonical_iri}>)" for iri, alias in aliases.items())
         self.store.update(f"""
             DELETE {{ GRAPH ?g {{ ?alias ?p ?o }} }}
@@ -94,6 +99,7 @@ class CorpusDataset:
         """Find resources with several labels in one language across reports: in the merged
         graph the least one (by code point) stays ``rdfs:label``, the others become altLabels;
         an altLabel equal to the label that stays is dropped."""
+        self._merged_count = None
         query = f"""
             SELECT DISTINCT ?s ?label WHERE {{
               {{ SELECT ?s ?lang (MIN(STR(?l)) AS ?keep) WHERE {{
@@ -116,6 +122,7 @@ class CorpusDataset:
 
     def merged_triples(self) -> Iterator[ox.Triple]:
         """The merged graph, each triple once, sorted as KnowledgeGraph sorts (by subject)."""
+        count = 0
         for subject in sorted(set(self._subjects()), key=str):
             # Each triple once (several reports may hold it), with its order within the subject.
             triples: dict[ox.Triple, tuple[bool, str]] = {}
@@ -125,7 +132,9 @@ class CorpusDataset:
                     triples[triple] = order_in_subject(triple)
             if subject in self.demoted or subject in self.repeated:
                 triples = self._merged_labels(subject, triples)
+            count += len(triples)
             yield from sorted(triples, key=triples.__getitem__)
+        self._merged_count = count
 
     def _merged_labels(
         self, subject: ox.NamedNode | ox.BlankNode, triples: dict[ox.Triple, tuple[bool, str]]
@@ -176,8 +185,15 @@ class CorpusDataset:
             for t in sorted(triples, key=triple_order):
                 yield ox.Quad(t.subject, t.predicate, t.object, graph)
 
+    def stored_quads(self) -> int:
+        """Triples in all the reports' graphs together (a triple in two reports counts twice):
+        the size of what the store holds, known at once."""
+        return len(self.store)
+
     def __len__(self) -> int:
         """Triples in the merged graph."""
+        if self._merged_count is not None:
+            return self._merged_count
         query = (
             "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }"
         )

@@ -43,14 +43,15 @@ def write_outputs(
     targets: Sequence[Target],
     engine: Engine,
     workers: int = 1,
-    triples: int | None = None,
+    size: int | None = None,
 ) -> None:
     """Write each target; up to ``workers`` of them at once where processes can fork and the
-    graph (``triples``, counted if not given) is not too big to copy."""
+    graph is not too big to copy (``size``: its triples, or the reports' triples together;
+    counted if not given)."""
     children = min(workers, len(targets)) - 1
-    if children >= 1 and triples is None:
-        triples = len(graph)
-    if children < 1 or not can_fork() or (triples or 0) > MAX_TRIPLES_SIDE_BY_SIDE:
+    if children >= 1 and size is None:
+        size = len(graph)
+    if children < 1 or not can_fork() or (size or 0) > MAX_TRIPLES_SIDE_BY_SIDE:
         for exporter, path in targets:
             exporter.write(graph, path, engine)
         return

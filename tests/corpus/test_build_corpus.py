@@ -216,3 +216,26 @@ def test_progress_bar_is_drawn_on_a_terminal(tmp_path: Path) -> None:
         assert process.wait(timeout=300) == 0
     os.close(controller)
     assert b"building" in drawn and b"3/3" in drawn
+
+
+@pytest.mark.parametrize(
+    ("formats", "workers"),
+    [
+        (("turtle", "html"), 1),  # counted as the Turtle is written
+        (("html",), 1),  # nothing streams the merged graph: counted in SPARQL
+        (("turtle", "html"), 2),  # the Turtle is written by a child: counted in SPARQL
+    ],
+)
+def test_the_triples_reported_are_the_triples_written(
+    tmp_path: Path, formats: tuple[str, ...], workers: int
+) -> None:
+    from kg.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for index in (1, 2):
+        (corpus / f"r{index}.txt").write_text(variant(index), encoding="utf-8")
+    summary = build([corpus], tmp_path / "out", formats=formats, workers=workers)
+    reference = build([corpus], tmp_path / "reference.nt", use_cache=False)
+    written = len(list(ox.parse(path=tmp_path / "reference.nt")))
+    assert summary.triples == reference.triples == written > 1000

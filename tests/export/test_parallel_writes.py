@@ -129,7 +129,7 @@ def test_one_after_another_here_when_side_by_side_does_not_serve(
     monkeypatch.setattr(parallel, "can_fork", lambda: forks)
     targets = [(Exporter(name, name, _writes(_pid)), tmp_path / name) for name in "ab"]
     with output_transaction(tmp_path, "ab"):
-        write_outputs(EMPTY, targets, "oxigraph", workers=workers, triples=triples)
+        write_outputs(EMPTY, targets, "oxigraph", workers=workers, size=triples)
     assert {(tmp_path / name).read_text(encoding="utf-8") for name in "ab"} == {str(os.getpid())}
 
 
