@@ -89,7 +89,7 @@ def build(
         cache = BuildCache(directory, base) if use_cache else None
         dataset = CorpusDataset(base)
         results, skipped, reused = _build_reports(
-            files, cache, base, info, workers, scheduler, progress, dataset.add_report
+            files, cache, base, info, workers, scheduler, progress, dataset
         )
         if not results:
             if len(skipped) == 1:
@@ -160,9 +160,10 @@ def _build_reports(
     workers: int,
     scheduler: str | None,
     progress: Progress | None,
-    merge: Callable[[ReportGraph], None],
+    dataset: CorpusDataset,
 ) -> tuple[list[ReportGraph], list[Skipped], int]:
-    """Build or take from the cache each input's graph and ``merge`` it as soon as it is there.
+    """Build or take from the cache each input's graph and add it to ``dataset`` as soon as it
+    is there.
 
     Returns the reports in input order without their N-Triples text (merged already, so that a
     big corpus is held once, in the store), what was skipped, and how many came from the cache.
@@ -172,7 +173,7 @@ def _build_reports(
     def take(report: ReportGraph) -> ReportGraph:
         if report.checksum not in merged:
             merged.add(report.checksum)
-            merge(report)
+            dataset.add_report(report)
         return dataclasses.replace(report, ntriples="")
 
     slots: list[ReportGraph | Skipped | None] = []
@@ -190,6 +191,9 @@ def _build_reports(
         if cached is None:
             tasks.append((index, ReportTask(file.name, file_name, data)))
     reused = sum(isinstance(slot, ReportGraph) for slot in slots)
+    # The cached reports are loaded before the workers start: they are forked from this
+    # process, which must have no other thread by then.
+    dataset.wait_for_loads()
 
     done = 0
     if progress:

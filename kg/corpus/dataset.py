@@ -66,6 +66,12 @@ class CorpusDataset:
     @property
     def store(self) -> ox.Store:
         """The store, with every report added so far loaded (a failed load raises here)."""
+        self.wait_for_loads()
+        return self._store
+
+    def wait_for_loads(self) -> None:
+        """Wait until every report added so far is in the store, and the loading thread has
+        ended (a process with a thread of its own must not fork)."""
         if self._loader is not None:
             loader, pending = self._loader, self._loading
             self._loader, self._loading = None, []
@@ -73,7 +79,6 @@ class CorpusDataset:
             loader.shutdown(wait=True)
             for loaded in pending:
                 loaded.result()
-        return self._store
 
     def merge_aliases(self, aliases: Mapping[str, Alias]) -> None:
         """Rewrite every aliased resource to its canonical one in every report's graph (in the

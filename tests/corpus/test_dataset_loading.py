@@ -4,12 +4,17 @@ every report added so far, and a report that does not parse fails there, not sil
 from __future__ import annotations
 
 import threading
+from multiprocessing.context import BaseContext
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
 from kg.corpus.dataset import CorpusDataset
 from kg.corpus.task import ReportGraph
+from tests.conftest import SAMPLE
+
+TEXT = SAMPLE.read_text(encoding="utf-8")
 
 BASE = "https://example.org/id/"
 
@@ -49,3 +54,31 @@ def test_a_report_that_does_not_parse_fails_when_the_store_is_read() -> None:
     dataset.add_report(broken)
     with pytest.raises(SyntaxError):
         _ = dataset.store
+
+
+def test_workers_start_forked_after_reports_from_the_cache_are_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cached reports are loaded before the workers start, so the process has no loading
+    thread when it forks them (a threaded process would have to spawn them, far slower)."""
+    from kg.build import build
+    from kg.corpus import runner
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for index in range(3):
+        (corpus / f"r{index}.txt").write_text(f"第{index}号报告\n{TEXT}", encoding="utf-8")
+    build([corpus], tmp_path / "out", formats=("ntriples",))
+    for index in (1, 2):  # two changed reports: built again, by two workers
+        (corpus / f"r{index}.txt").write_text(f"第{index}号报告（修订）\n{TEXT}", encoding="utf-8")
+    methods: list[str] = []
+    get_context = runner.get_context
+
+    def recorded(method: str) -> BaseContext:
+        methods.append(method)
+        return get_context(method)
+
+    monkeypatch.setattr(runner, "get_context", recorded)
+    summary = build([corpus], tmp_path / "out", formats=("ntriples",), workers=2, force=True)
+    assert summary.reused == 1
+    assert methods == ["fork"]
