@@ -105,10 +105,10 @@ def build(
         dataset.merge_aliases(aliases)
         dataset.settle_labels()
 
-        write_outputs(
-            dataset.to_knowledge_graph(), targets, engine, workers, dataset.stored_quads()
-        )
-        triples = len(dataset)  # counted as the merged graph was written, where it was
+        size = dataset.stored_quads()
+        counted = write_outputs(dataset.to_knowledge_graph(), targets, engine, workers, size)
+        # Counted as a writer streamed the merged graph (here or in a child), or counted now.
+        triples = counted if counted is not None else len(dataset)
         if cache is not None:
             cache.save({report.checksum for report in results})
     return BuildSummary(

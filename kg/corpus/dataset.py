@@ -42,7 +42,7 @@ class CorpusDataset:
         self._loading: list[Future[None]] = []
         # Triples in the merged graph, once a writer has streamed it whole (counting them in
         # SPARQL takes as long as a tenth of the build).
-        self._merged_count: int | None = None
+        self.merged_count: int | None = None
         self.report_iris: list[str] = []
         # Labels that become altLabels in the merged graph: {subject: {label literal}}.
         self.demoted: dict[ox.NamedNode | ox.BlankNode, set[ox.Literal]] = {}
@@ -54,7 +54,7 @@ class CorpusDataset:
         """Load a report's graph into its named graph (aliases are merged afterwards), in the
         background: ``store`` waits for every report given so far."""
         self.report_iris.append(report.report_iri)
-        self._merged_count = None
+        self.merged_count = None
         graph = ox.NamedNode(report.report_iri)
         data = report.ntriples.encode("utf-8")
         if self._loader is None:
@@ -85,7 +85,7 @@ class CorpusDataset:
         store, far faster than in Python): the alias's label becomes an altLabel."""
         if not aliases:
             return
-        self._merged_count = None
+        self.merged_count = None
         pairs = " ".join(f"(<{iri}> <{alias.canonical_iri}>)" for iri, alias in aliases.items())
         self.store.update(f"""
             DELETE {{ GRAPH ?g {{ ?alias ?p ?o }} }}
@@ -104,7 +104,7 @@ class CorpusDataset:
         """Find resources with several labels in one language across reports: in the merged
         graph the least one (by code point) stays ``rdfs:label``, the others become altLabels;
         an altLabel equal to the label that stays is dropped."""
-        self._merged_count = None
+        self.merged_count = None
         query = f"""
             SELECT DISTINCT ?s ?label WHERE {{
               {{ SELECT ?s ?lang (MIN(STR(?l)) AS ?keep) WHERE {{
@@ -139,7 +139,7 @@ class CorpusDataset:
                 triples = self._merged_labels(subject, triples)
             count += len(triples)
             yield from sorted(triples, key=triples.__getitem__)
-        self._merged_count = count
+        self.merged_count = count
 
     def _merged_labels(
         self, subject: ox.NamedNode | ox.BlankNode, triples: dict[ox.Triple, tuple[bool, str]]
@@ -197,8 +197,8 @@ class CorpusDataset:
 
     def __len__(self) -> int:
         """Triples in the merged graph."""
-        if self._merged_count is not None:
-            return self._merged_count
+        if self.merged_count is not None:
+            return self.merged_count
         query = (
             "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }"
         )
@@ -241,6 +241,9 @@ class StoreGraph(KnowledgeGraph):
 
     def __len__(self) -> int:
         return len(self.dataset)
+
+    def streamed_length(self) -> int | None:
+        return self.dataset.merged_count
 
     def subject_objects(self, predicate: ox.NamedNode) -> Iterator[tuple[Term, Term]]:
         return self.dataset.subject_objects(predicate)

@@ -80,7 +80,7 @@ def _run_on_pool(
         try:
             index_of: dict[Future[Result], int] = {
                 pool.submit(build_report, task.name, task.file_name, task.data, base, build): i
-                for i, task in enumerate(tasks)
+                for i, task in _largest_first(tasks)
             }
             pending = set(index_of)
             while pending:
@@ -90,6 +90,12 @@ def _run_on_pool(
         except BaseException:
             _stop_pool(pool)
             raise
+
+
+def _largest_first(tasks: Sequence[ReportTask]) -> list[tuple[int, ReportTask]]:
+    """The tasks with their indexes, largest input first: the workers then end together, with
+    small reports left to fill the gaps, instead of one worker alone on a big last report."""
+    return sorted(enumerate(tasks), key=lambda item: -len(item[1].data))
 
 
 def _stop_pool(pool: ProcessPoolExecutor) -> None:
@@ -121,7 +127,7 @@ def _run_on_dask(
         client.run(warm_up)
         index_of = {
             client.submit(build_report, t.name, t.file_name, t.data, base, build, pure=False): index
-            for index, t in enumerate(tasks)
+            for index, t in _largest_first(tasks)
         }
         for future in as_completed(index_of):  # type: ignore[no-untyped-call]
             result: Result = future.result()

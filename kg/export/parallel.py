@@ -44,26 +44,28 @@ def write_outputs(
     engine: Engine,
     workers: int = 1,
     size: int | None = None,
-) -> None:
+) -> int | None:
     """Write each target; up to ``workers`` of them at once where processes can fork and the
     graph is not too big to copy (``size``: its triples, or the reports' triples together;
-    counted if not given)."""
+    counted if not given). Returns the merged graph's triples if a writer counted them."""
     children = min(workers, len(targets)) - 1
     if children >= 1 and size is None:
         size = len(graph)
     if children < 1 or not can_fork() or (size or 0) > MAX_TRIPLES_SIDE_BY_SIDE:
         for exporter, path in targets:
             exporter.write(graph, path, engine)
-        return
+        return graph.streamed_length()
     started: list[tuple[BaseProcess, Connection, Path]] = []
     taken = 0
+    counted = None
     try:
         for exporter, path in targets[:children]:
             started.append((*_start(graph, exporter, path, engine), path))
         for exporter, path in targets[children:]:
             exporter.write(graph, path, engine)
+        counted = graph.streamed_length()
         for _, receive, path in started:
-            _take(receive, path)
+            counted = _take(receive, path) or counted
             taken += 1
     finally:
         # Stopped or failed: end the children not taken yet and remove what they wrote.
@@ -75,6 +77,7 @@ def write_outputs(
             receive.close()
             if stopped:
                 _remove_leftovers(path, process.pid)
+    return counted
 
 
 def _start(
@@ -107,7 +110,7 @@ def _write_in_child(
         transaction = active_transaction()
         files = transaction.hand_over(parent) if transaction else []
         handed: Handed = [(target, temp) for target, _, temp in files]
-        send.send(("written", handed))
+        send.send(("written", (handed, graph.streamed_length())))
         for _, fd, temp in files:  # an unnamed file follows its entry as a descriptor
             if temp is None and fd is not None:
                 send_handle(send, fd, parent)
@@ -119,8 +122,8 @@ def _write_in_child(
         send.close()
 
 
-def _take(receive: Connection, path: Path) -> None:
-    """Adopt what a child wrote, or raise the error it met."""
+def _take(receive: Connection, path: Path) -> int | None:
+    """Adopt what a child wrote, or raise the error it met; the triples it counted, if any."""
     try:
         status, payload = receive.recv()
     except EOFError:
@@ -130,10 +133,12 @@ def _take(receive: Connection, path: Path) -> None:
     if status == "crashed":
         raise RuntimeError(payload)
     transaction = active_transaction()
-    for target, temp in payload:
+    handed, counted = payload
+    for target, temp in handed:
         fd = recv_handle(receive) if temp is None else None
         if transaction is not None:
             transaction.adopt(target, fd, temp)
+    return counted  # type: ignore[no-any-return]
 
 
 def _remove_leftovers(path: Path, child: int | None) -> None:

@@ -80,6 +80,11 @@ class KnowledgeGraph:
         """Triples in the merged graph."""
         return len(self.triples)
 
+    def streamed_length(self) -> int | None:
+        """Triples in the merged graph if a writer has streamed it whole (counted on the way),
+        else None: what a writer in another process tells its parent at no cost."""
+        return len(self.triples) if "triples" in self.__dict__ else None
+
     def subject_objects(self, predicate: ox.NamedNode) -> Iterator[tuple[Term, Term]]:
         """Each (subject, object) of ``predicate`` in the merged graph, in no particular order;
         a pair may come more than once (for readers that index them, such as the page's view)."""

@@ -60,7 +60,7 @@ def test_workers_start_forked_after_reports_from_the_cache_are_loaded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Cached reports are loaded before the workers start, so the process has no loading
-    thread when it forks them (a threaded process would have to spawn them, far slower)."""
+    thread when it forks them (a threaded process must spawn them, far slower)."""
     from kg.build import build
     from kg.corpus import runner
 
@@ -71,14 +71,15 @@ def test_workers_start_forked_after_reports_from_the_cache_are_loaded(
     build([corpus], tmp_path / "out", formats=("ntriples",))
     for index in (1, 2):  # two changed reports: built again, by two workers
         (corpus / f"r{index}.txt").write_text(f"第{index}号报告（修订）\n{TEXT}", encoding="utf-8")
-    methods: list[str] = []
+    threads_at_start: list[set[str]] = []
     get_context = runner.get_context
 
     def recorded(method: str) -> BaseContext:
-        methods.append(method)
+        threads_at_start.append({thread.name for thread in threading.enumerate()})
         return get_context(method)
 
     monkeypatch.setattr(runner, "get_context", recorded)
     summary = build([corpus], tmp_path / "out", formats=("ntriples",), workers=2, force=True)
     assert summary.reused == 1
-    assert methods == ["fork"]
+    (threads,) = threads_at_start
+    assert not any(name.startswith("kg-store-load") for name in threads)
