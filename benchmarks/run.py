@@ -3,7 +3,9 @@
 Measures, on one machine in one run:
 1. ``kg build``'s work end to end in one process (read, extract, graph, write Turtle and HTML)
    against ``jieba.lcut`` alone on the same texts, the floor; start-up (imports, dictionaries,
-   pipeline) excluded from both; the same with two workers; plus the time of each stage.
+   pipeline) excluded from both; the same with two workers; plus the time of each stage. The
+   one process parses reports into its store on a second thread (pyoxigraph runs without the
+   GIL), so its CPU time is reported next to its wall time.
 2. Throughput of ``kg build`` on the corpus (default ../shared/corpus/provinces-2026) with 1 and
    2 worker processes, and on ten copies of it; peak memory of the whole process tree.
 3. SPARQL latency of a group-by query on the store loaded with the ten copies' N-Quads.
@@ -115,17 +117,22 @@ def floor_and_end_to_end(files: list[Path], runs: int) -> dict[str, float]:
         floor.append(time.perf_counter() - start)
     # One and two workers in turn in each run, so that both meet the same machine load.
     seconds: dict[int, list[float]] = {1: [], 2: []}
+    cpu: list[float] = []  # the one-worker build's CPU time, its store-loading thread included
     for _ in range(runs):
         for workers in seconds:
             with tempfile.TemporaryDirectory() as out:
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 build(files, out, formats=("turtle", "html"), workers=workers, use_cache=False)
                 seconds[workers].append(time.perf_counter() - start)
+                if workers == 1:
+                    cpu.append(time.process_time() - start_cpu)
     return {
         "characters": sum(len(t) for t in texts),
         "jieba_lcut_s": min(floor),
         "kg_build_s": min(seconds[1]),
         "ratio": min(seconds[1]) / min(floor),
+        "kg_build_cpu_s": min(cpu),
+        "cpu_ratio": min(cpu) / min(floor),
         "kg_build_2_workers_s": min(seconds[2]),
         "speedup_2_workers": min(seconds[1]) / min(seconds[2]),
     }
@@ -276,7 +283,9 @@ def render(r: dict) -> str:  # type: ignore[type-arg]
         f"| `jieba.lcut` alone on the {r['reports']} reports ({chars:,} characters) | "
         f"{single['jieba_lcut_s']:.2f} s | the floor |",
         f"| `kg build` end to end, one process (read, extract, graph, Turtle + HTML) | "
-        f"{single['kg_build_s']:.2f} s = **{single['ratio']:.1f}x** the floor | <= 3x |",
+        f"{single['kg_build_s']:.2f} s = **{single['ratio']:.2f}x** the floor | <= 3x |",
+        f"| the same build's CPU time (its thread that loads the store included) | "
+        f"{single['kg_build_cpu_s']:.2f} s = {single['cpu_ratio']:.2f}x the floor | |",
         f"| the same with 2 workers (start-up excluded: forked from the loaded process) | "
         f"{single['kg_build_2_workers_s']:.2f} s: **{single['speedup_2_workers']:.2f}x** "
         f"faster than 1 | >= 1.6x |",

@@ -174,7 +174,7 @@ def _build_reports(
         if report.checksum not in merged:
             merged.add(report.checksum)
             dataset.add_report(report)
-        return dataclasses.replace(report, ntriples="")
+        return dataclasses.replace(report, ntriples=b"")
 
     slots: list[ReportGraph | Skipped | None] = []
     tasks: list[tuple[int, ReportTask]] = []

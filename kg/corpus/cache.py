@@ -57,7 +57,7 @@ class BuildCache:
         if entry is None or entry.get("file_name") != file_name:
             return None
         try:
-            ntriples = (self.directory / f"{checksum}.nt").read_text(encoding="utf-8")
+            ntriples = (self.directory / f"{checksum}.nt").read_bytes()
         except OSError:
             return None
         return ReportGraph(
@@ -73,7 +73,7 @@ class BuildCache:
 
     def put(self, report: ReportGraph, file_name: str) -> None:
         self._ensure_directory()
-        with atomic_write(self.directory / f"{report.checksum}.nt") as handle:
+        with atomic_write(self.directory / f"{report.checksum}.nt", binary=True) as handle:
             handle.write(report.ntriples)
         self.entries[report.checksum] = {
             "file_name": file_name,

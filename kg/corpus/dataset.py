@@ -18,15 +18,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.corpus.aliases import Alias
 from kg.corpus.task import ReportGraph
-from kg.rdf.dataset import KnowledgeGraph, order_in_subject, triple_order
+from kg.rdf.dataset import KnowledgeGraph, triple_order
 from kg.rdf.graph import bind_prefixes
 from kg.rdf.terms import Term, to_rdflib
 
 LABEL = ox.NamedNode(str(RDFS.label))
+TYPE = ox.NamedNode(str(RDF.type))
 ALT_LABEL = ox.NamedNode(str(SKOS.altLabel))
 
 
@@ -56,11 +57,12 @@ class CorpusDataset:
         self.report_iris.append(report.report_iri)
         self.merged_count = None
         graph = ox.NamedNode(report.report_iri)
-        data = report.ntriples.encode("utf-8")
         if self._loader is None:
             self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store-load")
         self._loading.append(
-            self._loader.submit(self._store.load, data, ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            self._loader.submit(
+                self._store.load, report.ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph
+            )
         )
 
     @property
@@ -129,31 +131,33 @@ class CorpusDataset:
         """The merged graph, each triple once, sorted as KnowledgeGraph sorts (by subject)."""
         count = 0
         for subject in sorted(set(self._subjects()), key=str):
-            # Each triple once (several reports may hold it), with its order within the subject.
-            triples: dict[ox.Triple, tuple[bool, str]] = {}
+            # Each triple once (several reports may hold it), by its N-Triples text: Python
+            # hashes and sorts that text faster than it compares pyoxigraph's terms.
+            triples: dict[str, ox.Triple] = {}
             for quad in self.store.quads_for_pattern(subject, None, None, None):
                 triple = quad.triple
-                if triple not in triples:
-                    triples[triple] = order_in_subject(triple)
+                triples.setdefault(str(triple), triple)
             if subject in self.demoted or subject in self.repeated:
                 triples = self._merged_labels(subject, triples)
             count += len(triples)
-            yield from sorted(triples, key=triples.__getitem__)
+            typed = f"{subject} {TYPE} "  # rdf:type first, as order_in_subject has it
+            for text in sorted(triples, key=lambda text: (not text.startswith(typed), text)):
+                yield triples[text]
         self.merged_count = count
 
     def _merged_labels(
-        self, subject: ox.NamedNode | ox.BlankNode, triples: dict[ox.Triple, tuple[bool, str]]
-    ) -> dict[ox.Triple, tuple[bool, str]]:
+        self, subject: ox.NamedNode | ox.BlankNode, triples: dict[str, ox.Triple]
+    ) -> dict[str, ox.Triple]:
         """A subject's triples with its demoted labels as altLabels, its repeated ones gone."""
         demoted = self.demoted.get(subject, set())
         repeated = self.repeated.get(subject, set())
         merged = {}
-        for triple in triples:
+        for triple in triples.values():
             if triple.predicate == LABEL and triple.object in demoted:
                 triple = ox.Triple(triple.subject, ALT_LABEL, triple.object)
             elif triple.predicate == ALT_LABEL and triple.object in repeated:
                 continue
-            merged[triple] = order_in_subject(triple)
+            merged[str(triple)] = triple
         return merged
 
     def _subjects(self) -> Iterator[ox.NamedNode | ox.BlankNode]:

@@ -34,13 +34,13 @@ class ReportGraph:
     name: str  # the input as given on the command line
     checksum: str  # sha256 of the input bytes
     report_iri: str
-    ntriples: str
+    ntriples: bytes  # UTF-8: what the store parses, and what crosses processes fastest
     entities: tuple[EntityRow, ...]
     counts: tuple[tuple[str, int], ...]  # by type: Project, Organization, Place, Action, Metric
 
     @property
     def triples(self) -> int:
-        return self.ntriples.count("\n")
+        return self.ntriples.count(b"\n")
 
 
 @dataclass(frozen=True, slots=True)

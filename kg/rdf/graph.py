@@ -53,14 +53,14 @@ rdf, rdfs, skos, time = (Terms(v, terms.iri) for v in (RDF, RDFS, SKOS, TIME))
 @dataclass(frozen=True)
 class ReportTriples:
     """One report's graph, named by the report IRI in TriG and N-Quads: its triples as
-    N-Triples text (a line each, each once), and as pyoxigraph values on demand."""
+    N-Triples (a line each, each once, in UTF-8), and as pyoxigraph values on demand."""
 
     report: ox.NamedNode
-    ntriples: str
+    ntriples: bytes
 
     @cached_property
     def triples(self) -> tuple[ox.Triple, ...]:
-        parsed = ox.parse(self.ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+        parsed = ox.parse(self.ntriples, ox.RdfFormat.N_TRIPLES)
         return tuple(quad.triple for quad in parsed)
 
     def quads(self) -> Iterator[ox.Quad]:
@@ -83,7 +83,8 @@ def report_triples(
         extraction.metrics, lambda m: (m.quantity.start, m.quantity.end)
     ):
         builder.add_metric(*metric)
-    return ReportTriples(ox.NamedNode(builder.report_iri), "".join(dict.fromkeys(builder.lines)))
+    text = "".join(dict.fromkeys(builder.lines))
+    return ReportTriples(ox.NamedNode(builder.report_iri), text.encode("utf-8"))
 
 
 def extraction_to_graph(

@@ -103,7 +103,8 @@ def report_graph(iri: str, entities: list[tuple[EntityType, str]]) -> ReportGrap
         graph.add((node, RDF.type, URIRef(f"{BASE}{row.type.value}")))
         graph.add((node, RDFS.label, Literal(row.label, lang="zh")))
         graph.add((node, URIRef(f"{BASE}mentionedIn"), report))
-    return ReportGraph("r", iri, iri, graph.serialize(format="nt"), tuple(entity_rows), ())
+    ntriples = graph.serialize(format="nt", encoding="utf-8")
+    return ReportGraph("r", iri, iri, ntriples, tuple(entity_rows), ())
 
 
 def test_dataset_rewrites_aliases_to_one_resource_with_alt_label() -> None:
@@ -136,7 +137,7 @@ def test_settle_labels_keeps_one_label_per_language() -> None:
         "r2",
         "c2",
         f"{BASE}report/2",
-        f'<{BASE}Project/观澜路北段> <{RDFS.label}> "观澜路 北段"@zh .\n',
+        f'<{BASE}Project/观澜路北段> <{RDFS.label}> "观澜路 北段"@zh .\n'.encode(),
         (),
         (),
     )
@@ -161,7 +162,8 @@ def test_an_alt_label_that_is_the_merged_label_is_dropped() -> None:
 
     def said(number: int, label: str, alt: str) -> ReportGraph:
         ntriples = f'{node} <{RDFS.label}> "{label}"@zh .\n{node} <{SKOS.altLabel}> "{alt}"@zh .\n'
-        return ReportGraph(f"r{number}", f"c{number}", f"{BASE}report/{number}", ntriples, (), ())
+        iri = f"{BASE}report/{number}"
+        return ReportGraph(f"r{number}", f"c{number}", iri, ntriples.encode(), (), ())
 
     dataset = CorpusDataset(BASE)
     dataset.add_report(said(1, "香港", "香港特别行政区"))

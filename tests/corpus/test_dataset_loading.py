@@ -22,7 +22,7 @@ BASE = "https://example.org/id/"
 def report(number: int, lines: int) -> ReportGraph:
     iri = f"{BASE}report/{number}"
     text = "".join(f'<{BASE}s/{number}-{i}> <{BASE}p> "第{i}句"@zh .\n' for i in range(lines))
-    return ReportGraph(f"r{number}", str(number), iri, text, (), ())
+    return ReportGraph(f"r{number}", str(number), iri, text.encode(), (), ())
 
 
 def test_the_store_holds_every_report_added_before_it_is_read() -> None:
@@ -50,7 +50,7 @@ def test_reports_added_after_a_read_are_loaded_too() -> None:
 
 def test_a_report_that_does_not_parse_fails_when_the_store_is_read() -> None:
     dataset = CorpusDataset(BASE)
-    broken = ReportGraph("bad", "0", f"{BASE}report/0", "<not an IRI> <p> <o> .\n", (), ())
+    broken = ReportGraph("bad", "0", f"{BASE}report/0", b"<not an IRI> <p> <o> .\n", (), ())
     dataset.add_report(broken)
     with pytest.raises(SyntaxError):
         _ = dataset.store
