@@ -29,6 +29,7 @@ from kg.rdf.terms import Term, to_rdflib
 LABEL = ox.NamedNode(str(RDFS.label))
 TYPE = ox.NamedNode(str(RDF.type))
 ALT_LABEL = ox.NamedNode(str(SKOS.altLabel))
+Subject = ox.NamedNode | ox.BlankNode | ox.Triple  # what a triple's subject can be
 
 
 class CorpusDataset:
@@ -46,10 +47,10 @@ class CorpusDataset:
         self.merged_count: int | None = None
         self.report_iris: list[str] = []
         # Labels that become altLabels in the merged graph: {subject: {label literal}}.
-        self.demoted: dict[ox.NamedNode | ox.BlankNode, set[ox.Literal]] = {}
+        self.demoted: dict[Subject, set[ox.Literal]] = {}
         # AltLabels that are the merged graph's label too (one report's label, another's
         # altLabel): dropped there, since a resource's other names are not its name.
-        self.repeated: dict[ox.NamedNode | ox.BlankNode, set[ox.Literal]] = {}
+        self.repeated: dict[Subject, set[ox.Literal]] = {}
 
     def add_report(self, report: ReportGraph) -> None:
         """Load a report's graph into its named graph (aliases are merged afterwards), in the
@@ -115,11 +116,11 @@ class CorpusDataset:
               GRAPH ?h {{ ?s <{RDFS.label}> ?label }}
               FILTER(LANG(?label) = ?lang && STR(?label) != ?keep)
             }}"""
-        demoted: dict[ox.NamedNode | ox.BlankNode, set[ox.Literal]] = defaultdict(set)
+        demoted: dict[Subject, set[ox.Literal]] = defaultdict(set)
         for row in self._select(query):
             demoted[row["s"]].add(row["label"])
         self.demoted = dict(demoted)
-        repeated: dict[ox.NamedNode | ox.BlankNode, set[ox.Literal]] = defaultdict(set)
+        repeated: dict[Subject, set[ox.Literal]] = defaultdict(set)
         query = f"""SELECT DISTINCT ?s ?l WHERE {{
             GRAPH ?g {{ ?s <{SKOS.altLabel}> ?l }} GRAPH ?h {{ ?s <{RDFS.label}> ?l }} }}"""
         for row in self._select(query):
@@ -169,22 +170,28 @@ class CorpusDataset:
         the store's index (a pair repeats when several reports hold it); labels as merged."""
         quads = self.store.quads_for_pattern(None, predicate, None, None)
         if predicate == LABEL and self.demoted:
-            demoted = self.demoted
-            for subject, _, obj, _ in quads:
-                if subject not in demoted or obj not in demoted[subject]:
-                    yield subject, obj
-            return
+            return self._kept_labels(quads)
         if predicate == ALT_LABEL:
-            repeated = self.repeated
-            for subject, _, obj, _ in quads:
-                if subject not in repeated or obj not in repeated[subject]:
-                    yield subject, obj
-            for subject, labels in self.demoted.items():
-                for label in labels:
-                    yield subject, label
-            return
-        for subject, _, obj, _ in quads:
-            yield subject, obj
+            return self._merged_alt_labels(quads)
+        # Two terms read off each quad: unpacking it would make all four.
+        return ((quad.subject, quad.object) for quad in quads)
+
+    def _kept_labels(self, quads: Iterator[ox.Quad]) -> Iterator[tuple[Term, Term]]:
+        demoted = self.demoted
+        for quad in quads:
+            subject, obj = quad.subject, quad.object
+            if subject not in demoted or obj not in demoted[subject]:
+                yield subject, obj
+
+    def _merged_alt_labels(self, quads: Iterator[ox.Quad]) -> Iterator[tuple[Term, Term]]:
+        repeated = self.repeated
+        for quad in quads:
+            subject, obj = quad.subject, quad.object
+            if subject not in repeated or obj not in repeated[subject]:
+                yield subject, obj
+        for subject, labels in self.demoted.items():
+            for label in labels:
+                yield subject, label
 
     def report_quads(self) -> Iterator[ox.Quad]:
         """Each report's graph in turn (reports by IRI), its triples in KnowledgeGraph's order."""
