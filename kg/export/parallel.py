@@ -34,7 +34,7 @@ Handed = list[tuple[Path, Path | None]]  # a child's files: (target, named tempo
 # Above this many triples the outputs are written one after another. A child copies every page
 # that either process writes to after the fork (allocator state, reference counts), which grows
 # with the graph: at ten copies of the provincial corpus (2 million triples) writing side by side
-# took the build's peak from 1.6 to 2.0-2.2 GiB (two runs) to save 4 of 40 seconds.
+# took the build's peak from 1.2 to 1.6-1.7 GiB (two runs) to save 1-2 of 34 seconds.
 MAX_TRIPLES_SIDE_BY_SIDE = 1_000_000
 
 
