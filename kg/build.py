@@ -193,7 +193,11 @@ def _build_reports(
     reused = sum(isinstance(slot, ReportGraph) for slot in slots)
     # The cached reports are loaded before the workers start: they are forked from this
     # process, which must have no other thread by then.
-    dataset.wait_for_loads()
+    try:
+        dataset.wait_for_loads()
+    except InputError as error:
+        where = cache.directory if cache else "the build cache"
+        raise InputError(f"{error}; {where} is damaged: build again with --no-cache") from None
 
     done = 0
     if progress:

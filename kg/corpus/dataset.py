@@ -22,6 +22,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.corpus.aliases import Alias
 from kg.corpus.task import ReportGraph
+from kg.errors import InputError
 from kg.rdf.dataset import KnowledgeGraph, triple_order
 from kg.rdf.graph import bind_prefixes
 from kg.rdf.terms import Term, to_rdflib
@@ -60,15 +61,18 @@ class CorpusDataset:
         graph = ox.NamedNode(report.report_iri)
         if self._loader is None:
             self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store-load")
-        self._loading.append(
-            self._loader.submit(
-                self._store.load, report.ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph
-            )
-        )
+        self._loading.append(self._loader.submit(self._load, report.name, report.ntriples, graph))
+
+    def _load(self, name: str, ntriples: bytes, graph: ox.NamedNode) -> None:
+        try:
+            self._store.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        except SyntaxError as error:  # the load is all or nothing: the store is as it was
+            raise InputError(f"{name}: its graph does not parse ({error})") from None
 
     @property
     def store(self) -> ox.Store:
-        """The store, with every report added so far loaded (a failed load raises here)."""
+        """The store, with every report added so far loaded (a failed load raises here, as an
+        InputError naming the report)."""
         self.wait_for_loads()
         return self._store
 

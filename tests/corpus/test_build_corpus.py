@@ -239,3 +239,23 @@ def test_the_triples_reported_are_the_triples_written(
     reference = build([corpus], tmp_path / "reference.nt", use_cache=False)
     written = len(list(ox.parse(path=tmp_path / "reference.nt")))
     assert summary.triples == reference.triples == written > 1000
+
+
+def test_a_damaged_build_cache_is_one_clear_error_and_no_cache_gets_past_it(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "r1.txt").write_text(variant(1), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(corpus), "-o", str(out), "-f", "ntriples").returncode == 0
+    written = (out / "graph.nt").read_bytes()
+    (cached,) = (out / ".kg-cache").glob("*.nt")
+    cached.write_bytes(cached.read_bytes()[:-40])  # cut inside the last triple
+    damaged = run("build", str(corpus), "-o", str(out), "-f", "ntriples", "--force")
+    assert damaged.returncode != 0
+    assert damaged.stderr.count("\n") == 1 and "Traceback" not in damaged.stderr
+    assert "r1.txt" in damaged.stderr and "--no-cache" in damaged.stderr
+    assert (out / "graph.nt").read_bytes() == written  # the output is left as it was
+    again = run("build", str(corpus), "-o", str(out), "-f", "ntriples", "--force", "--no-cache")
+    assert again.returncode == 0, again.stderr

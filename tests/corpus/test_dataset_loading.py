@@ -12,6 +12,7 @@ import pytest
 
 from kg.corpus.dataset import CorpusDataset
 from kg.corpus.task import ReportGraph
+from kg.errors import InputError
 from tests.conftest import SAMPLE
 
 TEXT = SAMPLE.read_text(encoding="utf-8")
@@ -52,8 +53,9 @@ def test_a_report_that_does_not_parse_fails_when_the_store_is_read() -> None:
     dataset = CorpusDataset(BASE)
     broken = ReportGraph("bad", "0", f"{BASE}report/0", b"<not an IRI> <p> <o> .\n", (), ())
     dataset.add_report(broken)
-    with pytest.raises(SyntaxError):
+    with pytest.raises(InputError, match="bad: its graph does not parse"):
         _ = dataset.store
+    assert len(dataset.store) == 0  # all or nothing
 
 
 def test_workers_start_forked_after_reports_from_the_cache_are_loaded(
