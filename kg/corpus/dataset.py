@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from itertools import chain
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
@@ -173,29 +174,13 @@ class CorpusDataset:
         """Each (subject, object) of ``predicate`` in the merged graph, unordered, straight from
         the store's index (a pair repeats when several reports hold it); labels as merged."""
         quads = self.store.quads_for_pattern(None, predicate, None, None)
-        if predicate == LABEL and self.demoted:
-            return self._kept_labels(quads)
+        if predicate == LABEL:
+            return _pairs_except(quads, self.demoted)
         if predicate == ALT_LABEL:
-            return self._merged_alt_labels(quads)
+            demoted = ((s, label) for s, labels in self.demoted.items() for label in labels)
+            return chain(_pairs_except(quads, self.repeated), demoted)
         # Two terms read off each quad: unpacking it would make all four.
         return ((quad.subject, quad.object) for quad in quads)
-
-    def _kept_labels(self, quads: Iterator[ox.Quad]) -> Iterator[tuple[Term, Term]]:
-        demoted = self.demoted
-        for quad in quads:
-            subject, obj = quad.subject, quad.object
-            if subject not in demoted or obj not in demoted[subject]:
-                yield subject, obj
-
-    def _merged_alt_labels(self, quads: Iterator[ox.Quad]) -> Iterator[tuple[Term, Term]]:
-        repeated = self.repeated
-        for quad in quads:
-            subject, obj = quad.subject, quad.object
-            if subject not in repeated or obj not in repeated[subject]:
-                yield subject, obj
-        for subject, labels in self.demoted.items():
-            for label in labels:
-                yield subject, label
 
     def report_quads(self) -> Iterator[ox.Quad]:
         """Each report's graph in turn (reports by IRI), its triples in KnowledgeGraph's order."""
@@ -275,3 +260,13 @@ class StoreGraph(KnowledgeGraph):
                 (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object))
             )
         return dataset
+
+
+def _pairs_except(
+    quads: Iterator[ox.Quad], dropped: dict[Subject, set[ox.Literal]]
+) -> Iterator[tuple[Term, Term]]:
+    """(subject, object) of each quad but those whose object ``dropped`` lists for the subject."""
+    for quad in quads:
+        subject, obj = quad.subject, quad.object
+        if subject not in dropped or obj not in dropped[subject]:
+            yield subject, obj
