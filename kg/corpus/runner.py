@@ -15,7 +15,7 @@ from multiprocessing.context import BaseContext
 
 from kg.corpus.task import ReportGraph, Skipped, build_report, warm_up
 from kg.errors import ConfigError
-from kg.processes import become_child_of, can_fork
+from kg.processes import become_child_of, can_fork, stops_held_back
 from kg.rdf.provenance import BuildInfo
 
 SCHEDULER_TIMEOUT = 30  # seconds to wait for a Dask scheduler to answer
@@ -78,10 +78,11 @@ def _run_on_pool(
         workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
     ) as pool:
         try:
-            index_of: dict[Future[Result], int] = {
-                pool.submit(build_report, task.name, task.file_name, task.data, base, build): i
-                for i, task in _largest_first(tasks)
-            }
+            with stops_held_back():  # the first submission forks the workers
+                index_of: dict[Future[Result], int] = {
+                    pool.submit(build_report, task.name, task.file_name, task.data, base, build): i
+                    for i, task in _largest_first(tasks)
+                }
             pending = set(index_of)
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)

@@ -24,7 +24,7 @@ from kg.errors import KgError, OutputError
 from kg.export.atomic import active_transaction
 from kg.export.rdf import Engine
 from kg.export.registry import Exporter
-from kg.processes import become_child_of, can_fork
+from kg.processes import become_child_of, can_fork, stops_held_back
 from kg.rdf.dataset import KnowledgeGraph
 
 Target = tuple[Exporter, Path]
@@ -91,7 +91,8 @@ def _start(
         name=f"kg-write-{exporter.name}",
         daemon=True,
     )
-    process.start()
+    with stops_held_back():
+        process.start()
     send.close()  # the child holds the other end: reading sees EOF if it dies
     return process, receive
 
