@@ -4,7 +4,8 @@ A report's graph is some 6,000 triples made in Python, then parsed by pyoxigraph
 corpus store (in another process, or from the build cache). Writing each term's N-Triples text
 at once costs a tenth of making pyoxigraph objects and serializing them, and the text is what
 crosses to the store anyway. The IRIs are valid by construction (``kg.rdf.iris`` encodes every
-segment and checks the base); literals are escaped here; the store's parser checks both again.
+segment and checks the base); literals are escaped here. So the corpus store loads a graph
+just built without checking its IRIs again (a third faster), and checks one read back from disk.
 """
 
 from __future__ import annotations

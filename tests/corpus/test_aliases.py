@@ -229,3 +229,30 @@ def test_store_graph_streams_exactly_what_a_knowledge_graph_holds() -> None:
     assert list(streamed.triples) == list(reference.triples)
     assert list(streamed.quads()) == reference.quads()
     assert len(streamed) == counted == len(reference) > 1000  # counted as it streamed
+
+
+def test_a_subjects_types_come_first_whatever_its_other_predicates() -> None:
+    """The merged graph lists a subject's rdf:type triples first, then the rest in order,
+    whether the other predicates sort before ``rdf:type``'s IRI or after it."""
+    node = f"<{BASE}s/1>"
+    lines = [
+        f"{node} <http://a.example/first> <{BASE}o/1> .",
+        f"{node} <{RDF.type}> <{BASE}B> .",
+        f"{node} <{RDF.type}> <{BASE}A> .",
+        f"{node} <http://z.example/last> <{BASE}o/2> .",
+        f"<{BASE}s/0> <http://a.example/first> <{BASE}o/3> .",  # no type at all
+    ]
+    dataset = CorpusDataset(BASE)
+    dataset.add_report(
+        ReportGraph("r1", "c1", f"{BASE}report/1", "\n".join(lines).encode() + b"\n", (), ())
+    )
+    dataset.settle_labels()
+    merged_graph(dataset)  # asserts the order
+    predicates = [t.predicate.value for t in dataset.merged_triples()]
+    assert predicates == [
+        "http://a.example/first",
+        str(RDF.type),
+        str(RDF.type),
+        "http://a.example/first",
+        "http://z.example/last",
+    ]

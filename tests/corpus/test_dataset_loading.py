@@ -58,6 +58,20 @@ def test_a_report_that_does_not_parse_fails_when_the_store_is_read() -> None:
     assert len(dataset.store) == 0  # all or nothing
 
 
+def test_an_unchecked_load_gives_the_same_store_and_a_checked_one_catches_a_bad_iri() -> None:
+    """A graph this build made loads without the IRI check (faster) into the same store; a
+    graph from disk is checked, and a relative IRI, which parses but is not RDF, is refused."""
+    checked, unchecked = CorpusDataset(BASE), CorpusDataset(BASE)
+    checked.add_report(report(1, 50))
+    unchecked.add_report(report(1, 50), check=False)
+    assert set(checked.store) == set(unchecked.store) and len(checked.store) == 50
+    relative = ReportGraph("r9", "9", f"{BASE}report/9", b'<s/9> <p> "x" .\n', (), ())
+    dataset = CorpusDataset(BASE)
+    dataset.add_report(relative)
+    with pytest.raises(InputError, match="r9: its graph does not parse"):
+        _ = dataset.store
+
+
 def test_workers_start_forked_after_reports_from_the_cache_are_loaded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
