@@ -140,25 +140,43 @@ class CorpusDataset:
         self.repeated = dict(repeated)
 
     def merged_triples(self) -> Iterator[ox.Triple]:
-        """The merged graph, each triple once, sorted as KnowledgeGraph sorts (by subject)."""
-        count = 0
+        """The merged graph, each triple once, sorted as KnowledgeGraph sorts (by subject).
+
+        The subjects are read off the rdf:type index (every resource kg makes has a type), 0.1 s
+        less than a SPARQL query for the distinct subjects. Should the reports' quads outnumber
+        those of the typed subjects, the untyped subjects follow, in the same order."""
         store = self.store
-        for subject in sorted(set(self._subjects()), key=str):
-            # Each triple once (several reports may hold it), by its N-Triples text: Python
-            # hashes and sorts that text faster than it compares pyoxigraph's terms.
-            triples: dict[str, ox.Triple] = {}
-            for quad in store.quads_for_pattern(subject, None, None, None):
-                triple = quad.triple
-                triples[str(triple)] = triple
-            if subject in self.demoted or subject in self.repeated:
-                triples = self._merged_labels(subject, triples)
+        typed = {quad.subject for quad in store.quads_for_pattern(None, TYPE, None, None)}
+        count = read = 0
+        for subject in sorted(typed, key=str):
+            triples, quads = self._subject_triples(store, subject)
             count += len(triples)
-            for text in _type_first(sorted(triples), f"{subject} {TYPE} "):
-                yield triples[text]
+            read += quads
+            yield from triples
+        if read < len(store):
+            for subject in sorted(set(self._subjects()) - typed, key=str):
+                triples, _ = self._subject_triples(store, subject)
+                count += len(triples)
+                yield from triples
         self.merged_count = count
 
+    def _subject_triples(self, store: ox.Store, subject: Subject) -> tuple[list[ox.Triple], int]:
+        """A subject's triples in the merged graph, in order, and how many quads held them."""
+        # Each triple once (several reports may hold it), by its N-Triples text: Python hashes
+        # and sorts that text faster than it compares pyoxigraph's terms.
+        triples: dict[str, ox.Triple] = {}
+        quads = 0
+        for quad in store.quads_for_pattern(subject, None, None, None):
+            triple = quad.triple
+            triples[str(triple)] = triple
+            quads += 1
+        if subject in self.demoted or subject in self.repeated:
+            triples = self._merged_labels(subject, triples)
+        lines = _type_first(sorted(triples), f"{subject} {TYPE} ")
+        return [triples[line] for line in lines], quads
+
     def _merged_labels(
-        self, subject: ox.NamedNode | ox.BlankNode, triples: dict[str, ox.Triple]
+        self, subject: Subject, triples: dict[str, ox.Triple]
     ) -> dict[str, ox.Triple]:
         """A subject's triples with its demoted labels as altLabels, its repeated ones gone."""
         demoted = self.demoted.get(subject, set())
