@@ -6,8 +6,9 @@ across reports meets one resource per entity. The merged corpus graph is the uni
 graphs, with one ``rdfs:label`` per resource and language (others become ``skos:altLabel``).
 
 ``to_knowledge_graph`` hands the exporters a view that reads the store as it is written, in the
-same deterministic order as ``kg.rdf.dataset.KnowledgeGraph``, subject by subject and report by
-report: a corpus of millions of triples is never copied into Python objects.
+same deterministic order as ``kg.rdf.dataset.KnowledgeGraph`` (where every subject has a type,
+as in the graphs kg makes), subject by subject and report by report: a corpus of millions of
+triples is never copied into Python objects.
 """
 
 from __future__ import annotations

@@ -89,3 +89,10 @@ def test_turtle_parses_with_pyoxigraph_into_the_same_graph(turtle: Path, graph: 
     assert len(quads) == len(graph)
     nt = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)
     assert isomorphic(Graph().parse(data=nt.decode(), format="nt"), graph)
+
+
+def test_every_resource_has_a_type(graph: Graph) -> None:
+    """Every subject is typed: the corpus writer reads the subjects off the type index (and
+    would still write an untyped one, after the others)."""
+    subjects = set(graph.subjects())
+    assert subjects and subjects == set(graph.subjects(RDF.type))
