@@ -202,7 +202,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/provinces-2026")
     parser.add_argument("--copies", type=int, default=10)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3, help="runs of each command")
+    parser.add_argument(
+        "--pairs", type=int, default=9, help="paired runs of the floor and the builds"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
     args = parser.parse_args()
     files = sorted(args.corpus.glob("*.txt"))
@@ -215,7 +218,7 @@ def main() -> None:
     }
 
     print("1/4 floor (jieba.lcut) vs end to end, one process ...", file=sys.stderr)
-    results["single"] = floor_and_end_to_end(files, args.runs)
+    results["single"] = floor_and_end_to_end(files, args.pairs)
     from benchmarks.stages import stage_times
 
     results["stages"] = stage_times(files)
