@@ -170,10 +170,10 @@ def _build_reports(
     """
     merged: set[str] = set()  # checksums: the same bytes twice are one report
 
-    def take(report: ReportGraph, *, built_now: bool) -> ReportGraph:
+    def take(report: ReportGraph, *, check: bool) -> ReportGraph:
         if report.checksum not in merged:
             merged.add(report.checksum)
-            dataset.add_report(report, check=not built_now)  # a cached graph may be damaged
+            dataset.add_report(report, check=check)
         return dataclasses.replace(report, ntriples=b"")
 
     slots: list[ReportGraph | Skipped | None] = []
@@ -187,7 +187,7 @@ def _build_reports(
         file_name = "stdin" if file.is_stdin else Path(file.path).name
         checksum = hashlib.sha256(data).hexdigest()
         cached = cache.get(checksum, file.name, file_name) if cache else None
-        slots.append(take(cached, built_now=False) if cached else None)
+        slots.append(take(cached, check=True) if cached else None)  # it may be damaged
         if cached is None:
             tasks.append((index, ReportTask(file.name, file_name, data)))
     reused = sum(isinstance(slot, ReportGraph) for slot in slots)
@@ -208,7 +208,7 @@ def _build_reports(
         if isinstance(result, ReportGraph):
             if cache is not None:
                 cache.put(result, task.file_name)
-            result = take(result, built_now=True)
+            result = take(result, check=False)  # just made: valid by construction
         slots[position] = result
         done += 1
         if progress:
