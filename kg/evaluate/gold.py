@@ -29,6 +29,12 @@ class GoldMetric:
     value: Decimal
     unit: str
     qualifier: str = ""
+    measure: str = ""  # what the number counts, as written
+    measure_alts: tuple[str, ...] = ()
+
+    @property
+    def measures(self) -> tuple[str, ...]:
+        return (self.measure, *self.measure_alts) if self.measure else self.measure_alts
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,4 +90,6 @@ def _metric(entry: dict[str, object]) -> GoldMetric:
         value=Decimal(str(entry["value"])),
         unit=str(entry["unit"]),
         qualifier=str(entry.get("qualifier") or ""),
+        measure=str(entry.get("measure") or ""),
+        measure_alts=tuple(str(a) for a in entry.get("measure_alts") or ()),  # type: ignore[attr-defined]
     )

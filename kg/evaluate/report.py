@@ -21,6 +21,7 @@ def format_scores(result: EvaluationResult, *, show_errors: bool = False) -> str
         _row("entities (untyped)", result.untyped),
         *(_row(f"  {type_.value}", score) for type_, score in result.by_type.items()),
         _row("metrics", result.metrics),
+        _row("  with their measure", result.measured),
         _row("project status", result.status),
         _row("  given gold entities", result.status_given_entities),
     ]
@@ -34,6 +35,7 @@ def format_scores(result: EvaluationResult, *, show_errors: bool = False) -> str
         lines.extend(f"  ~ {item}" for item in result.type_confusions)
         for name, score in (
             ("metrics", result.metrics),
+            ("metrics with their measure", result.measured),
             ("project status", result.status),
             ("project status given gold entities", result.status_given_entities),
         ):

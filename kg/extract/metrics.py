@@ -89,7 +89,9 @@ def find_metrics(report: Report, mentions: Sequence[Mention] = ()) -> Iterator[M
         by_sentence.setdefault(mention.sentence_index, []).append(mention)
     for sentence in report.sentences:
         text = normalize_width(sentence.text)
-        quantities = list(find_quantities(text, normalized=True))
+        # Counts in Chinese numerals (三个, 两项) are how reports write enumerations, not data:
+        # the metrics are the figures written in digits.
+        quantities = [q for q in find_quantities(text, normalized=True) if not q.chinese_numerals]
         if not quantities:
             continue
         section = report.section_of(sentence)

@@ -269,8 +269,9 @@ class _ReportBuilder:
 
     def add_entity(self, entity: Entity) -> None:
         node = self.entity_node(entity.key, entity.type)
-        for type_ in (entity.type, *entity.other_types):
-            self.add(node, rdf.type, grk[type_.value])
+        # One type a resource: a second type a reader could defend (a road built and located)
+        # would count the entity twice in every query and tally by type.
+        self.add(node, rdf.type, grk[entity.type.value])
         self.add(node, rdfs.label, terms.zh(entity.label))
         for alt in entity.alt_labels:
             self.add(node, skos.altLabel, terms.zh(alt))
@@ -329,8 +330,6 @@ class _ReportBuilder:
             self.add(node, schema.maxValue, terms.decimal(quantity.value_max))
         if quantity.base_value_max is not None:
             self.add(node, grk.baseValueMax, terms.decimal(quantity.base_value_max))
-        if quantity.chinese_numerals:
-            self.add(node, grk.chineseNumerals, terms.boolean(True))
         if metric.year is not None:
             self.add_year(node, metric.year)
         if metric.entity_key is not None and metric.entity_type is not None:

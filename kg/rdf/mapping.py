@@ -69,7 +69,7 @@ MAPPED_FIELDS: dict[type, dict[str, str]] = {
         "label": "rdfs:label",
         "type": "rdf:type",
         "alt_labels": "skos:altLabel",
-        "other_types": "rdf:type",
+        "other_types": "not written: one rdf:type a resource",
         "mentions": "grk:Mention, grk:mentionedIn",
     },
     Mention: {
@@ -78,7 +78,7 @@ MAPPED_FIELDS: dict[type, dict[str, str]] = {
         "end": "grk:endOffset",
         "text": "grk:text",
         "type": "the entity it refers to (grk:refersTo)",
-        "other_types": "rdf:type of the entity",
+        "other_types": "not written: one rdf:type a resource",
     },
     Metric: {
         "sentence_index": "prov:wasDerivedFrom",
@@ -100,7 +100,7 @@ MAPPED_FIELDS: dict[type, dict[str, str]] = {
         "base_value": "grk:baseValue",
         "base_unit": "grk:baseUnit",
         "qualifier": "grk:qualifier",
-        "chinese_numerals": "grk:chineseNumerals (only when true)",
+        "chinese_numerals": "not written: such quantities are no metrics",
         "value_max": "schema:maxValue, with schema:minValue the value",
         "base_value_max": "grk:baseValueMax",
     },

@@ -73,7 +73,6 @@ class GRK(DefinedNamespace):
     baseValue: URIRef
     baseUnit: URIRef
     baseValueMax: URIRef
-    chineseNumerals: URIRef
     qualifier: URIRef
     measure: URIRef
     metricKind: URIRef

@@ -27,14 +27,15 @@ def test_loads_the_shared_gold() -> None:
     seed = next(d for d in documents if d.doc.startswith("seed"))
     assert isinstance(seed, GoldDocument)
     assert any(isinstance(e, GoldEntity) and e.text == "自贸大厦" for e in seed.entities)
-    assert GoldMetric("150亩", Decimal(150), "亩") in seed.metrics
+    revived = GoldMetric("150亩", Decimal(150), "亩", "", "盘活低效用地", ("低效用地",))
+    assert revived in seed.metrics
     assert "习近平" in seed.ignore
     assert any(EntityType.PROJECT in e.types and e.status for e in seed.entities)
 
 
 def test_wrong_types_are_listed_apart_from_misses() -> None:
+    from kg.evaluate.predictions import GraphPredictions
     from kg.evaluate.runner import EvaluationResult, score_document
-    from kg.records import Entity, Extraction, Mention, Report
 
     gold = GoldDocument(
         doc="x.txt",
@@ -43,12 +44,33 @@ def test_wrong_types_are_listed_apart_from_misses() -> None:
         ignore=frozenset(),
         ignore_metrics=frozenset(),
     )
-    mention = Mention(0, 0, 4, "五一大道", EntityType.PROJECT)
-    extraction = Extraction(
-        report=Report("x.txt", "五一大道", "0", "", (), (), ()),
-        entities=(Entity("五一大道", "五一大道", EntityType.PROJECT, mentions=(mention,)),),
-    )
     result = EvaluationResult()
-    score_document(gold, extraction, result)
+    score_document(gold, GraphPredictions(entities={("五一大道", "Project")}), result)
     assert (result.typed.tp, result.untyped.tp) == (0, 1)
     assert result.type_confusions == ["x.txt: 五一大道: Project, gold Place"]
+
+
+def test_a_measure_is_right_within_two_characters_of_the_gold() -> None:
+    from kg.evaluate.predictions import GraphPredictions, MetricClaim
+    from kg.evaluate.runner import EvaluationResult, score_document
+
+    gold = GoldDocument(
+        doc="x.txt",
+        entities=(),
+        metrics=(
+            GoldMetric("5.2%", Decimal("5.2"), "%", "", "地区生产总值"),
+            GoldMetric("150亩", Decimal(150), "亩", "", "盘活低效用地", ("低效用地",)),
+            GoldMetric("3个", Decimal(3), "个", "", "老旧小区"),
+        ),
+        ignore=frozenset(),
+        ignore_metrics=frozenset(),
+    )
+    claims = [
+        MetricClaim(frozenset({(5.2, "%")}), frozenset({"全区地区生产总值"})),  # 2 more: right
+        MetricClaim(frozenset({(150.0, "亩")}), frozenset({"低效用地"})),  # an alt: right
+        MetricClaim(frozenset({(3.0, "个")}), frozenset({"改造老旧小区项目"})),  # 4 more: wrong
+    ]
+    result = EvaluationResult()
+    score_document(gold, GraphPredictions(metrics=claims), result)
+    assert (result.metrics.tp, result.metrics.fp) == (3, 0)
+    assert (result.measured.tp, result.measured.fp, result.measured.fn) == (2, 1, 1)
