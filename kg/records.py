@@ -83,6 +83,10 @@ class Report:
     region: str | None = None
     review_year: int | None = None
     plan_year: int | None = None
+    # Spans inside paragraphs that are no report text (a page number, a site's watermark),
+    # sorted: the extractors read around them (kg.text.view).
+    skipped: tuple[tuple[int, int], ...] = ()
+    traditional: bool = False  # written in traditional characters (秀洲區)
 
     def section_of(self, sentence: Sentence) -> Section:
         return self.sections[sentence.section_index]

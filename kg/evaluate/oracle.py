@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from kg.evaluate.gold import GoldDocument
 from kg.records import Mention, Report
-from kg.text.cleaning import normalize_width
+from kg.text.view import make_view, span_view
 
 
 def gold_mentions(report: Report, gold: GoldDocument) -> list[Mention]:
@@ -22,20 +22,22 @@ def gold_mentions(report: Report, gold: GoldDocument) -> list[Mention]:
     """
     mentions: list[Mention] = []
     for sentence in report.sentences:
-        text = normalize_width(sentence.text)
-        found = sorted(_occurrences(text, gold), key=lambda o: (o[0] - o[1], o[0]))
+        view = span_view(report, sentence.start, sentence.end)
+        text = view.text
+        found = sorted(_occurrences(text, gold, report), key=lambda o: (o[0] - o[1], o[0]))
         taken: list[tuple[int, int]] = []
         for start, end, index in found:
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             taken.append((start, end))
             entry = gold.entities[index]
+            source_start, source_end = view.source_span(start, end)
             mentions.append(
                 Mention(
                     sentence_index=sentence.index,
-                    start=sentence.start + start,
-                    end=sentence.start + end,
-                    text=sentence.text[start:end],
+                    start=source_start,
+                    end=source_end,
+                    text=report.text[source_start:source_end],
                     type=entry.types[0],
                     other_types=entry.types[1:],
                 )
@@ -43,9 +45,13 @@ def gold_mentions(report: Report, gold: GoldDocument) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _occurrences(text: str, gold: GoldDocument) -> Iterator[tuple[int, int, int]]:
+def _occurrences(text: str, gold: GoldDocument, report: Report) -> Iterator[tuple[int, int, int]]:
     for index, entry in enumerate(gold.entities):
-        for surface in {s for s in entry.surfaces if s}:
+        # Surfaces are read as the report is: no spaces, simplified where it is traditional.
+        read = (
+            make_view(s, 0, len(s), traditional=report.traditional).text for s in entry.surfaces
+        )
+        for surface in {s for s in read if s}:
             start = text.find(surface)
             while start >= 0:
                 yield start, start + len(surface), index

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.data import data_lines, data_table
@@ -29,7 +29,7 @@ from kg.records import (
     Sentence,
     Status,
 )
-from kg.text.cleaning import normalize_width
+from kg.text.view import TextView, span_view
 
 _EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)年")
 # A place after these words is where something happens, not what is acted on.
@@ -69,19 +69,28 @@ def find_actions(report: Report, mentions: Sequence[Mention]) -> Iterator[Action
         sentence_mentions = by_sentence.get(sentence.index)
         if not sentence_mentions:
             continue
-        text = normalize_width(sentence.text)
+        # Read on the sentence's view; mentions and verbs in its coordinates, then back.
+        view = span_view(report, sentence.start, sentence.end)
+        text = view.text
+        local = [_in_view(m, view) for m in sentence_mentions]
         section = report.section_of(sentence)
         for clause_start, clause_end in clause_spans(text):
-            start, end = sentence.start + clause_start, sentence.start + clause_end
             inside = sorted(
-                (m for m in sentence_mentions if start <= m.start and m.end <= end),
+                (m for m in local if clause_start <= m.start and m.end <= clause_end),
                 key=lambda m: m.start,
             )
             if inside:
                 span = (clause_start, clause_end)
                 action = _clause_action(report, section, sentence, text, span, inside)
                 if action is not None:
-                    yield action
+                    start, end = view.source_span(action.start, action.end)
+                    yield replace(action, start=start, end=end)
+
+
+def _in_view(mention: Mention, view: TextView) -> Mention:
+    return replace(
+        mention, start=view.view_offset(mention.start), end=view.view_offset(mention.end)
+    )
 
 
 def _clause_action(
@@ -92,11 +101,11 @@ def _clause_action(
     span: tuple[int, int],
     mentions: list[Mention],
 ) -> Action | None:
-    """The action of one clause (``span`` of the normalized sentence ``text``) on the entities
-    it names."""
+    """The action of one clause (``span`` of the sentence's view ``text``) on the entities it
+    names (``mentions``, in the view's coordinates); its offsets are the view's too."""
     clause_start, clause_end = span
     clause = text[clause_start:clause_end]
-    offset = sentence.start + clause_start
+    offset = clause_start
     spans = [(m.start - offset, m.end - offset) for m in mentions]
     verbs = [v for v in _verbs(clause) if not any(s < v.end and v.start < e for s, e in spans)]
     places = [m for m in mentions if m.type is EntityType.PLACE and _is_location(clause, m, offset)]

@@ -21,6 +21,7 @@ from kg.extract.entities import normalize_name
 from kg.extract.quantities import find_quantities
 from kg.records import EntityType, Mention, Metric, MetricKind, Quantity, Report, SectionKind
 from kg.text.cleaning import normalize_width
+from kg.text.view import TextView, span_view
 
 TARGET_SECTIONS = frozenset({SectionKind.PLAN, SectionKind.OUTLOOK})
 _LEADING_CUES = re.compile(r"^(?:力争|确保|争取|其中|全年|预计|同时)+")
@@ -88,7 +89,8 @@ def find_metrics(report: Report, mentions: Sequence[Mention] = ()) -> Iterator[M
     for mention in mentions:
         by_sentence.setdefault(mention.sentence_index, []).append(mention)
     for sentence in report.sentences:
-        text = normalize_width(sentence.text)
+        view = span_view(report, sentence.start, sentence.end)
+        text = view.text
         # Counts in Chinese numerals (三个, 两项) are how reports write enumerations, not data:
         # the metrics are the figures written in digits.
         quantities = [q for q in find_quantities(text, normalized=True) if not q.chinese_numerals]
@@ -96,7 +98,7 @@ def find_metrics(report: Report, mentions: Sequence[Mention] = ()) -> Iterator[M
             continue
         section = report.section_of(sentence)
         clauses = list(clause_spans(text))
-        sentence_mentions = [_local(m, sentence.start) for m in by_sentence.get(sentence.index, [])]
+        sentence_mentions = [_local(m, view) for m in by_sentence.get(sentence.index, [])]
         owners, list_ends = _respectively(text, quantities, sentence_mentions)
         previous: tuple[int, _Context] | None = None
         for position, quantity in enumerate(quantities):
@@ -125,7 +127,7 @@ def find_metrics(report: Report, mentions: Sequence[Mention] = ()) -> Iterator[M
             owner = owners.get(position) or _owner(sentence_mentions, lead_start, quantity.start)
             yield Metric(
                 sentence_index=sentence.index,
-                quantity=_global(quantity, sentence.start),
+                quantity=_in_source(quantity, view, report.text),
                 kind=_kind(section.kind, text, clause_start, quantity.start),
                 measure=context.measure,
                 direction=context.direction,
@@ -239,9 +241,20 @@ def _key(mention: Mention) -> str:
     return normalize_name(mention.text)
 
 
-def _local(mention: Mention, offset: int) -> Mention:
-    return replace(mention, start=mention.start - offset, end=mention.end - offset)
+def _local(mention: Mention, view: TextView) -> Mention:
+    return replace(
+        mention, start=view.view_offset(mention.start), end=view.view_offset(mention.end)
+    )
 
 
-def _global(quantity: Quantity, offset: int) -> Quantity:
-    return replace(quantity, start=quantity.start + offset, end=quantity.end + offset)
+def _in_source(quantity: Quantity, view: TextView, source: str) -> Quantity:
+    """A quantity found in a view, with source offsets, its text and its unit as written
+    (31個 in a traditional copy keeps 個; the base unit is the simplified one)."""
+    start, end = view.source_span(quantity.start, quantity.end)
+    unit = quantity.unit
+    at = view.text.rfind(unit, quantity.start, quantity.end) if unit else -1
+    if at >= 0:
+        unit = normalize_width(
+            "".join(source[view.source_offset(i)] for i in range(at, at + len(unit)))
+        )
+    return replace(quantity, start=start, end=end, text=source[start:end], unit=unit)

@@ -29,6 +29,8 @@ _COORDINATION = frozenset(["、", "和", "或", "及"])
 # A short quoted stretch is a name or a slogan (“升级版45条”, “两个确立”), not a measurement.
 _QUOTED = re.compile(r"“[^”]{1,16}”|\"[^\"]{1,16}\"|《[^》]{1,40}》|「[^」]{1,16}」")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# Magnitudes that stand for a count on their own (740多万 visitors, 3亿 yuan said before).
+_BARE_MAGNITUDES = re.compile(r"^(?:万|亿|万亿)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,8 @@ def _pattern() -> re.Pattern[str]:
         r")"
         rf"(?P<after_number>{_alternation(_qualifiers('after_number'))})?"
         rf"(?P<magnitude>{_alternation(_magnitudes())})?"
+        # 5万余户, 3万多亩: the qualifier may follow the magnitude
+        rf"(?:(?<=[{''.join(_magnitudes())}])(?P<after_magnitude>{_alternation(_qualifiers('after_number'))})(?={_unit_alternation()}))?"
         rf"(?P<unit>{_unit_alternation()})?"
         rf"(?:/(?P<per>{_alternation(data_lines('per_units.txt'))}))?"
         rf"(?P<after_unit>{_alternation(_qualifiers('after_unit'))})?"
@@ -189,7 +193,7 @@ def _raw(match: re.Match[str]) -> _Raw | None:
         magnitude=magnitude,
         unit=unit,
         before=match["before"] or "",
-        after_number=match["after_number"] or "",
+        after_number=match["after_number"] or match["after_magnitude"] or "",
         after_unit=after_unit,
         number_start=number_start,
     )
@@ -213,10 +217,12 @@ def _combine(text: str, raws: list[_Raw]) -> Iterator[Quantity]:
             continue
         if raw.unit:
             yield _quantity(text, raw, raw.unit)
-        elif following and between in _COORDINATION and raw.magnitude:
-            # 1409万、1305万人次: the unit is written once, after the last number.
-            unit = _shared_unit(raws, i + 1, text)
-            if unit:
+        elif raw.magnitude:
+            # 1409万、1305万人次: the unit is written once, after the last number; with none to
+            # share, the magnitude is what is written (游客740多万).
+            shared = following and between in _COORDINATION
+            unit = _shared_unit(raws, i + 1, text) if shared else ""
+            if unit or (not raw.chinese and _BARE_MAGNITUDES.match(raw.magnitude)):
                 yield _quantity(text, raw, unit)
         i += 1
 
@@ -301,6 +307,8 @@ def to_base_unit(value: Decimal, unit: str) -> tuple[Decimal, str] | None:
 
 def _base_of(unit: str) -> tuple[str, Decimal]:
     """The base unit and factor of a unit without magnitude (元/月 -> 元/月, 1)."""
+    if not unit:
+        return "", Decimal(1)  # a bare magnitude (740多万): counted in units of one
     head, slash, per = unit.partition("/")
     base, factor = _units()[head]
     return base + slash + per, factor

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from kg.nlp.entity_ruler import span_other_types
 from kg.nlp.pipeline import load_pipeline
 from kg.records import EntityType, Mention, Report, Sentence
-from kg.text.cleaning import normalize_width
+from kg.text.view import span_view
 
 
 def find_mentions(report: Report) -> Iterator[Mention]:
@@ -27,13 +27,14 @@ def find_mentions(report: Report) -> Iterator[Mention]:
     for sentence in report.sentences:
         by_paragraph[sentence.paragraph_index].append(sentence)
     paragraphs = [report.paragraphs[i] for i in sorted(by_paragraph)]
-    texts = (normalize_width(report.text[p.start : p.end]) for p in paragraphs)
+    views = [span_view(report, p.start, p.end) for p in paragraphs]
+    texts = (view.text for view in views)
     mentions = []
-    for paragraph, doc in zip(paragraphs, nlp.pipe(texts, batch_size=64), strict=True):
+    for paragraph, view, doc in zip(paragraphs, views, nlp.pipe(texts, batch_size=64), strict=True):
         sentences = by_paragraph[paragraph.index]
         starts = [s.start for s in sentences]
         for span in doc.ents:
-            start, end = paragraph.start + span.start_char, paragraph.start + span.end_char
+            start, end = view.source_span(span.start_char, span.end_char)
             index = bisect_right(starts, start) - 1
             if index < 0 or end > sentences[index].end:
                 continue
@@ -42,7 +43,8 @@ def find_mentions(report: Report) -> Iterator[Mention]:
                     sentence_index=sentences[index].index,
                     start=start,
                     end=end,
-                    # as written (full-width kept), like the gold; the pipeline saw it folded
+                    # as written (full-width, traditional, line breaks kept), like the gold;
+                    # the pipeline read it folded
                     text=report.text[start:end],
                     type=EntityType(span.label_),
                     other_types=tuple(EntityType(t) for t in span_other_types(span)),

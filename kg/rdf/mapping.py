@@ -41,6 +41,8 @@ MAPPED_FIELDS: dict[type, dict[str, str]] = {
         "region": "grk:region, schema:spatialCoverage",
         "review_year": "grk:reviewYear",
         "plan_year": "grk:planYear",
+        "skipped": "not written: how the extractors read the text (kg.text.view)",
+        "traditional": "not written: how the extractors read the text (kg.text.view)",
     },
     Section: {
         "index": "section order is given by the offsets",

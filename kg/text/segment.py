@@ -22,7 +22,9 @@ from kg.text.cleaning import is_junk_line
 from kg.text.limits import split_overlong
 from kg.text.metadata import find_region, find_title, find_years
 from kg.text.reading import Source
+from kg.text.reflow import continues, find_watermark, watermark_spans, wrap_width
 from kg.text.sections import Heading, parse_heading
+from kg.text.view import is_traditional
 
 _LINE = re.compile(r"[^\r\n]+")
 # A sentence ends at 。！？ (or ASCII !?) and takes the closing quotes and brackets after it.
@@ -58,6 +60,12 @@ def segment_report(source: Source) -> Report:
     text = source.text
     lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
     content = [(start, line) for start, line in lines if not is_junk_line(line)]
+    watermark = find_watermark(content)
+    width = wrap_width(content, watermark)
+    # What the extractors skip inside a paragraph: clutter lines (a page number between two
+    # halves of a sentence) and the watermark.
+    junk = [(start, start + len(line)) for start, line in lines if is_junk_line(line)]
+    skipped = sorted([*junk, *watermark_spans(content, watermark)])
 
     blocks = [_Block(None, SectionKind.PREAMBLE, 0)]
     for start, line in content:
@@ -76,7 +84,7 @@ def segment_report(source: Source) -> Report:
     _resolve_kinds(blocks, text, provisional)
     blocks = _split_at_new_plan(blocks, provisional)
 
-    sections, paragraphs, sentences = _records(text, blocks)
+    sections, paragraphs, sentences = _records(text, blocks, width, watermark)
     review_year, plan_year = find_years(sections, title, source.name)
     opening = [
         line
@@ -94,6 +102,8 @@ def segment_report(source: Source) -> Report:
         region=find_region(title, opening or [line for _, line in content], source.name),
         review_year=review_year,
         plan_year=plan_year,
+        skipped=tuple(skipped),
+        traditional=is_traditional(text),
     )
 
 
@@ -210,7 +220,7 @@ def _split_at_new_plan(blocks: list[_Block], plan_year: int | None) -> list[_Blo
 
 
 def _records(
-    text: str, blocks: list[_Block]
+    text: str, blocks: list[_Block], width: int | None, watermark: str | None
 ) -> tuple[list[Section], list[Paragraph], list[Sentence]]:
     sections: list[Section] = []
     paragraphs: list[Paragraph] = []
@@ -219,8 +229,8 @@ def _records(
         end = blocks[index + 1].start if index + 1 < len(blocks) else len(text)
         kind = block.kind or SectionKind.PREAMBLE
         sections.append(Section(index, kind, block.title, block.start, end, block.year))
-        for start, line in block.lines:
-            paragraph = _paragraph(len(paragraphs), index, start, line)
+        for group in _line_groups(block.lines, width, watermark):
+            paragraph = _paragraph(len(paragraphs), index, group)
             paragraphs.append(paragraph)
             for sentence_start, sentence_end in _sentence_spans(
                 text, paragraph.start, paragraph.end
@@ -238,10 +248,31 @@ def _records(
     return sections, paragraphs, sentences
 
 
-def _paragraph(index: int, section_index: int, start: int, line: str) -> Paragraph:
-    stripped = line.strip()
-    offset = start + line.index(stripped)
-    return Paragraph(index, section_index, offset, offset + len(stripped))
+def _line_groups(
+    lines: list[tuple[int, str]], width: int | None, watermark: str | None
+) -> Iterator[list[tuple[int, str]]]:
+    """The lines of each paragraph: one line, or in a wrapped copy the lines that go on."""
+    group: list[tuple[int, str]] = []
+    for position, (start, line) in enumerate(lines):
+        group.append((start, line))
+        following = lines[position + 1] if position + 1 < len(lines) else None
+        if (
+            following is not None
+            and continues(line, width, watermark)
+            and parse_heading(line, start) is None
+            and parse_heading(following[1], following[0]) is None
+        ):
+            continue
+        yield group
+        group = []
+
+
+def _paragraph(index: int, section_index: int, lines: list[tuple[int, str]]) -> Paragraph:
+    first_start, first = lines[0]
+    last_start, last = lines[-1]
+    start = first_start + first.index(first.strip())
+    end = last_start + last.index(last.strip()) + len(last.strip())
+    return Paragraph(index, section_index, start, end)
 
 
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
