@@ -1,9 +1,10 @@
 """The entity components of the pipeline, as registered spaCy factories.
 
-``govreport_names`` proposes candidate names (gazetteers, heads, brands, quoted names, list
-items) and keeps them on the Doc; ``govreport_entity_resolver`` picks the non-overlapping ones,
-decides their types from the clause and writes ``doc.ents``. The rules live in kg.nlp.names,
-kg.nlp.lists and kg.nlp.resolve, the words they use in kg/data.
+``govreport_names`` runs the candidate sources of a paragraph (the name rules of kg.nlp.names
+and kg.nlp.lists, and the sources of kg.nlp.sources) and keeps their proposals on the Doc;
+``govreport_entity_selector`` lets the selector (kg.nlp.select) choose among them and writes
+``doc.ents``. A report is read by kg.nlp.mentions, which runs the selector itself, with what
+the whole report says; the component reads a Doc as a report of its own.
 """
 
 from __future__ import annotations
@@ -18,7 +19,14 @@ from spacy.tokens import Doc, Span
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.lists import coordinated_names, list_items
 from kg.nlp.names import brand_names, gazetteer_names, head_names, quoted_names
-from kg.nlp.resolve import choose, decide_type, merge_places
+from kg.nlp.resolve import rule_choice
+from kg.nlp.select import Choice, DocumentContext, ParagraphContext, choose_names, merge_places
+from kg.nlp.sources.edges import edge_variants
+from kg.nlp.sources.enumerations import enumeration_items
+from kg.nlp.sources.government import government_names
+from kg.nlp.sources.roads import road_names
+from kg.nlp.sources.statistical import tagged_names
+from kg.nlp.sources.towns import town_names
 from kg.nlp.tokenizer import STARTS_KEY, TEXT_KEY, WORDS_KEY
 from kg.nlp.tokens import Candidate, Tokens
 
@@ -58,32 +66,47 @@ class NameFinder:
         if self.lists:
             found += list_items(tokens, self.lexicon, found)
             found += coordinated_names(tokens, self.lexicon, found)
+        found += rule_choice(found, tokens.text, self.lexicon)
+        if self.lists:
+            found += enumeration_items(tokens, self.lexicon)
+        found += edge_variants(tokens, self.lexicon)
+        found += government_names(tokens.text, self.lexicon)
+        found += town_names(tokens.text, self.lexicon)
+        found += road_names(tokens.text)
+        found += tagged_names(tokens.text)
         doc.user_data[CANDIDATES_KEY] = found
         return doc
 
 
 @dataclass(frozen=True)
-class EntityResolver:
+class EntitySelector:
     lexicon: Lexicon
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Candidate] = doc.user_data.pop(CANDIDATES_KEY, [])
-        text: str = doc.user_data.get(TEXT_KEY) or doc.text
-        chosen = merge_places(choose(candidates), text, self.lexicon)
-        spans: list[Span] = []
-        for candidate in chosen:
-            type_, other_types = decide_type(candidate, text, self.lexicon)
-            span = doc.char_span(
-                candidate.start,
-                candidate.end,
-                label=type_,
-                kb_id="|".join(other_types),
-                alignment_mode="expand",
-            )
-            if span is not None and (not spans or spans[-1].end <= span.start):
-                spans.append(span)
-        doc.ents = spans
+        tokens = doc_tokens(doc)
+        paragraph = ParagraphContext(tokens, "unknown", congress=False)
+        document = DocumentContext(tokens.text)
+        chosen = choose_names(candidates, paragraph, document, self.lexicon)
+        set_entities(doc, chosen, self.lexicon)
         return doc
+
+
+def set_entities(doc: Doc, chosen: list[Choice], lexicon: Lexicon) -> None:
+    """Write the chosen names as ``doc.ents`` (a city right before its county joined)."""
+    text: str = doc.user_data.get(TEXT_KEY) or doc.text
+    spans: list[Span] = []
+    for choice in merge_places(chosen, text, lexicon):
+        span = doc.char_span(
+            choice.start,
+            choice.end,
+            label=choice.type,
+            kb_id="|".join(choice.other_types),
+            alignment_mode="expand",
+        )
+        if span is not None and (not spans or spans[-1].end <= span.start):
+            spans.append(span)
+    doc.ents = spans
 
 
 @Language.factory("govreport_names", default_config={"lists": True, "brands": True})
@@ -91,9 +114,9 @@ def make_name_finder(nlp: Language, name: str, *, lists: bool, brands: bool) -> 
     return NameFinder(load_lexicon(), lists=lists, brands=brands)
 
 
-@Language.factory("govreport_entity_resolver", default_config={})
-def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:
-    return EntityResolver(load_lexicon())
+@Language.factory("govreport_entity_selector", default_config={})
+def make_entity_selector(nlp: Language, name: str) -> EntitySelector:
+    return EntitySelector(load_lexicon())
 
 
 def span_other_types(span: Span) -> tuple[str, ...]:

@@ -48,9 +48,11 @@ class Lexicon:
     places: dict[str, str]  # surface -> level (province, city, county, country, region)
     organizations: frozenset[str]
     gazetteer: frozenset[str]  # every place and organization name
+    towns: frozenset[str]  # towns, townships and subdistricts (towns.tsv)
     gazetteer_prefixes: frozenset[str]  # their proper prefixes (麻阳 of 麻阳县)
     list_classes: dict[str, Head]
     list_pattern: re.Pattern[str]
+    class_noun_pattern: re.Pattern[str]  # any class noun of list_classes.tsv
     build_cue_pattern: re.Pattern[str]
 
 
@@ -123,10 +125,12 @@ def load_lexicon() -> Lexicon:
         places=places,
         organizations=organizations,
         gazetteer=frozenset(places) | organizations,
+        towns=frozenset(row[0] for row in data_table("towns.tsv")),
         gazetteer_prefixes=frozenset(
             name[:i] for name in [*places, *organizations] for i in range(1, len(name))
         ),
         list_classes=classes,
         list_pattern=list_pattern,
+        class_noun_pattern=re.compile(alternation(list(classes))),
         build_cue_pattern=re.compile(alternation(data_lines("build_cues.txt"))),
     )

@@ -97,7 +97,7 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
 def _coordinated_items(
     tokens: Tokens, run_start: int, cuts: list[int], known: list[Candidate], lexicon: Lexicon
 ) -> list[tuple[int, int]]:
-    first = _item_start(tokens, run_start, cuts[0], lexicon, through_conjunctions=False)
+    first = item_start(tokens, run_start, cuts[0], lexicon, through_conjunctions=False)
     starts = [first, *(c + 1 for c in cuts)]
     ends = list(cuts)
     last = [c.end for c in known if c.start == cuts[-1] + 1]
@@ -180,18 +180,18 @@ def _split_items(
     first_end = cuts[0] if cuts else trigger
     if first_end not in tokens.bounds:
         return []
-    starts = [_item_start(tokens, clause_start, first_end, lexicon), *(c + 1 for c in cuts)]
+    starts = [item_start(tokens, clause_start, first_end, lexicon), *(c + 1 for c in cuts)]
     items = []
     for start, end in zip(starts, [*cuts, trigger], strict=True):
         item = text[start:end]
         if not 2 <= end - start <= MAX_ITEM_CHARS or _COUNTED.search(item):
             return []
         if NAME_CHARS.fullmatch(item):
-            items.extend(_split_conjunction(tokens, start, end, lexicon))
+            items.extend(split_conjunction(tokens, start, end, lexicon))
     return items
 
 
-def _item_start(
+def item_start(
     tokens: Tokens,
     clause_start: int,
     end: int,
@@ -215,7 +215,7 @@ def _item_start(
     return trim_generic_start(tokens, start, end, lexicon)
 
 
-def _split_conjunction(
+def split_conjunction(
     tokens: Tokens, start: int, end: int, lexicon: Lexicon
 ) -> list[tuple[int, int]]:
     for index in range(tokens.index_at(start), tokens.index_at(end - 1) + 1):
@@ -224,5 +224,5 @@ def _split_conjunction(
         if word not in _CONJUNCTIONS or left <= start or right >= end:
             continue
         if first_word_proper(tokens.words_between(right, end), lexicon, strict=True):
-            return [(start, left), *_split_conjunction(tokens, right, end, lexicon)]
+            return [(start, left), *split_conjunction(tokens, right, end, lexicon)]
     return [(start, end)]

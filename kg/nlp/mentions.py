@@ -1,19 +1,66 @@
-"""Run the pipeline over a report's paragraphs and turn its entities into Mention records.
+"""Read a report's names: the candidate sources on each paragraph, the selector on the whole.
 
 The pipeline reads a paragraph at a time (a Doc per sentence costs more than the segmentation
-itself); every name is then placed in the sentence that holds it, and one found across a
-sentence boundary or in text that is no sentence (site clutter) is dropped."""
+itself) and leaves each paragraph's proposals on its Doc; the selector then chooses among them
+knowing what the whole report says (kg.nlp.select). Every name is placed in the sentence that
+holds it; one found across a sentence boundary or in text that is no sentence (site clutter) is
+dropped.
+"""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from kg.nlp.entity_ruler import span_other_types
+from kg.nlp.entity_ruler import CANDIDATES_KEY, doc_tokens
+from kg.nlp.lexicon import load_lexicon
 from kg.nlp.pipeline import load_pipeline
+from kg.nlp.select import DocumentContext, ParagraphContext, choose_names, merge_places
+from kg.nlp.select.features import RULE_SOURCES
+from kg.nlp.sources.region import region_forms, region_names
+from kg.nlp.tokens import Candidate
 from kg.records import EntityType, Mention, Report, Sentence
-from kg.text.view import span_view
+from kg.text.view import TextView, span_view
+
+_CONGRESS = re.compile(r"人民代表大会|人大.{0,4}次会议")
+
+
+@dataclass(frozen=True)
+class ReadParagraph:
+    """A paragraph as the selector sees it: its view, context and proposals."""
+
+    index: int
+    view: TextView
+    context: ParagraphContext
+    candidates: list[Candidate]
+
+
+def read_paragraphs(report: Report) -> tuple[list[ReadParagraph], DocumentContext]:
+    """Every paragraph that holds a sentence, with its proposals, and the report's context."""
+    nlp = load_pipeline()
+    used = sorted({sentence.paragraph_index for sentence in report.sentences})
+    paragraphs = [report.paragraphs[i] for i in used]
+    views = [span_view(report, p.start, p.end) for p in paragraphs]
+    forms = region_forms(report.region)
+    read = []
+    with nlp.select_pipes(disable=["govreport_entity_selector"]):
+        docs = nlp.pipe((view.text for view in views), batch_size=64)
+        for paragraph, view, doc in zip(paragraphs, views, docs, strict=True):
+            candidates = doc.user_data.pop(CANDIDATES_KEY, [])
+            candidates += region_names(view.text, forms)
+            section = report.sections[paragraph.section_index].kind.value
+            context = ParagraphContext(
+                doc_tokens(doc), section, congress=_CONGRESS.search(view.text) is not None
+            )
+            read.append(ReadParagraph(paragraph.index, view, context, candidates))
+    rule_surfaces = frozenset(
+        p.view.text[c.start : c.end] for p in read for c in p.candidates if c.source in RULE_SOURCES
+    )
+    document = DocumentContext("\n".join(p.view.text for p in read), forms, rule_surfaces)
+    return read, document
 
 
 def find_mentions(report: Report) -> Iterator[Mention]:
@@ -22,19 +69,19 @@ def find_mentions(report: Report) -> Iterator[Mention]:
     A name has one type in a report: where its sentences disagree (a road located in one and
     built in another), the report-wide type is chosen by :func:`unify_types`.
     """
-    nlp = load_pipeline()
+    lexicon = load_lexicon()
+    paragraphs, document = read_paragraphs(report)
     by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
     for sentence in report.sentences:
         by_paragraph[sentence.paragraph_index].append(sentence)
-    paragraphs = [report.paragraphs[i] for i in sorted(by_paragraph)]
-    views = [span_view(report, p.start, p.end) for p in paragraphs]
-    texts = (view.text for view in views)
     mentions = []
-    for paragraph, view, doc in zip(paragraphs, views, nlp.pipe(texts, batch_size=64), strict=True):
+    for paragraph in paragraphs:
         sentences = by_paragraph[paragraph.index]
         starts = [s.start for s in sentences]
-        for span in doc.ents:
-            start, end = view.source_span(span.start_char, span.end_char)
+        text = paragraph.view.text
+        chosen = choose_names(paragraph.candidates, paragraph.context, document, lexicon)
+        for choice in merge_places(chosen, text, lexicon):
+            start, end = paragraph.view.source_span(choice.start, choice.end)
             index = bisect_right(starts, start) - 1
             if index < 0 or end > sentences[index].end:
                 continue
@@ -46,8 +93,8 @@ def find_mentions(report: Report) -> Iterator[Mention]:
                     # as written (full-width, traditional, line breaks kept), like the gold;
                     # the pipeline read it folded
                     text=report.text[start:end],
-                    type=EntityType(span.label_),
-                    other_types=tuple(EntityType(t) for t in span_other_types(span)),
+                    type=EntityType(choice.type),
+                    other_types=tuple(EntityType(t) for t in choice.other_types),
                 )
             )
     yield from unify_types(mentions)

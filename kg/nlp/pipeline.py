@@ -42,7 +42,7 @@ def load_pipeline() -> Language:
     # its components are linear in the text, and a paragraph of a PDF copy can be very long.
     nlp.max_length = MAX_TEXT_LENGTH
     nlp.add_pipe("govreport_names")
-    nlp.add_pipe("govreport_entity_resolver")
+    nlp.add_pipe("govreport_entity_selector")
     # The pipeline and jieba's dictionary live as long as the process: out of the collector's
     # sight, full collections no longer walk them again and again (a tenth of a build's time),
     # and forked workers do not copy their pages by touching them.

@@ -1,9 +1,7 @@
-"""From overlapping candidates to the names of a sentence, each with its type.
+"""What the name rules alone would choose, and what a clause says of a road, bridge or park.
 
-The longest candidate wins an overlap (a list item over the names inside it, 望龙路浏阳河大桥
-over 浏阳河); on equal length, the more specific rule. Roads, bridges and parks (kind
-``infra``) are Projects where their clause builds or upgrades them and Places where it only
-locates something. A city followed by one of its counties is one place (惠州博罗).
+Roads, bridges and parks (kind ``infra``) are Projects where their clause builds or upgrades
+them and Places where it only locates something.
 """
 
 from __future__ import annotations
@@ -13,53 +11,44 @@ import re
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.tokens import Candidate
 
-_RANK = {"list": 0, "quoted": 1, "head": 2, "brand": 3, "gazetteer": 4}
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 # Words after a road that say it only locates something (五一大道沿线).
 _LOCATING = re.compile(r"沿线|周边|两侧|一带|沿岸|附近")
 
 
-def choose(candidates: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates, the longest (then the best-ranked source) first."""
+# The name rules, their order on an overlap of equal length.
+_RANK = {"list": 0, "quoted": 1, "head": 2, "brand": 3, "gazetteer": 4}
+RULES = "rules"
+
+
+def rule_choice(candidates: list[Candidate], text: str, lexicon: Lexicon) -> list[Candidate]:
+    """What the name rules alone would take: the longest of overlapping rule candidates (then
+    the best-ranked rule), a road, bridge or park typed by its clause. The selector reads their
+    choice as one more source (``rules``)."""
     taken: list[Candidate] = []
     occupied: set[int] = set()
-    for candidate in sorted(
-        candidates, key=lambda c: (-(c.end - c.start), _RANK[c.source], c.start)
-    ):
+    ruled = [c for c in candidates if c.source in _RANK]
+    for candidate in sorted(ruled, key=lambda c: (-(c.end - c.start), _RANK[c.source], c.start)):
         span = range(candidate.start, candidate.end)
         if any(i in occupied for i in span):
             continue
-        taken.append(candidate)
         occupied.update(span)
-    return sorted(taken, key=lambda c: c.start)
+        type_ = candidate.type
+        if candidate.kind == "infra":
+            built = clause_builds(text, candidate.start, candidate.end, lexicon)
+            type_ = "Project" if built and not locating_follows(text, candidate.end) else "Place"
+        taken.append(Candidate(candidate.start, candidate.end, type_, "fixed", RULES))
+    return taken
 
 
-def merge_places(chosen: list[Candidate], text: str, lexicon: Lexicon) -> list[Candidate]:
-    """A city directly followed by one of its counties is written as one place (云浮罗定)."""
-    merged: list[Candidate] = []
-    for candidate in chosen:
-        if (
-            merged
-            and merged[-1].end == candidate.start
-            and merged[-1].type == candidate.type == "Place"
-            and lexicon.places.get(text[merged[-1].start : merged[-1].end]) == "city"
-            and lexicon.places.get(text[candidate.start : candidate.end]) == "county"
-        ):
-            previous = merged.pop()
-            candidate = Candidate(previous.start, candidate.end, "Place", "fixed", "gazetteer")
-        merged.append(candidate)
-    return merged
+def locating_follows(text: str, end: int) -> bool:
+    """五一大道沿线: the words after the name say it only locates something."""
+    return _LOCATING.match(text, end) is not None
 
 
-def decide_type(candidate: Candidate, text: str, lexicon: Lexicon) -> tuple[str, tuple[str, ...]]:
-    """The type of a name and the other types a careful reader could defend."""
-    if candidate.kind != "infra":
-        return candidate.type, ()
-    if _LOCATING.match(text, candidate.end):
-        return "Place", ()
-    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, candidate.start)), default=0)
-    end_match = _CLAUSE_END.search(text, candidate.end)
-    end = end_match.start() if end_match else len(text)
-    if lexicon.build_cue_pattern.search(text, start, end):
-        return "Project", ("Place",)
-    return "Place", ()
+def clause_builds(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the clause around ``text[start:end]`` builds or upgrades something."""
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    end_match = _CLAUSE_END.search(text, end)
+    clause_end = end_match.start() if end_match else len(text)
+    return lexicon.build_cue_pattern.search(text, clause_start, clause_end) is not None

@@ -25,6 +25,8 @@ class Candidate:
     kind: str = "fixed"
     source: str = "head"
     phased: bool = False
+    # What the source saw around the name (the class noun closing its list…), for the selector.
+    facts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,100 @@
+"""The selector: from the sources' overlapping proposals to the names of a paragraph.
+
+Each span proposed by any source is scored as a name; spans are taken best first, never
+overlapping one already taken, while their probability reaches the model's threshold; each
+takes the type its type model finds likeliest (the types the sources proposed are among its
+features).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from kg.nlp.lexicon import Lexicon
+from kg.nlp.select.features import (
+    DocumentContext,
+    ParagraphContext,
+    Span,
+    group_spans,
+    span_features,
+)
+from kg.nlp.select.model import SelectorModel, load_model
+from kg.nlp.tokens import Candidate
+
+__all__ = [
+    "Choice",
+    "DocumentContext",
+    "ParagraphContext",
+    "choose_names",
+    "load_model",
+    "merge_places",
+    "span_examples",
+]
+
+# A second type is kept for a name (a road built and located) at this probability.
+OTHER_TYPE = 0.35
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A name the selector took: its span, type, probability and the other types it could
+    defend."""
+
+    start: int
+    end: int
+    type: str
+    probability: float
+    other_types: tuple[str, ...] = ()
+
+
+def span_examples(
+    candidates: list[Candidate],
+    paragraph: ParagraphContext,
+    document: DocumentContext,
+    lexicon: Lexicon,
+) -> list[tuple[Span, list[str]]]:
+    """Every span proposed in a paragraph with its features."""
+    spans = group_spans(candidates)
+    return [(span, span_features(span, paragraph, document, lexicon, spans)) for span in spans]
+
+
+def choose_names(
+    candidates: list[Candidate],
+    paragraph: ParagraphContext,
+    document: DocumentContext,
+    lexicon: Lexicon,
+    model: SelectorModel | None = None,
+) -> list[Choice]:
+    """The names of a paragraph, in text order."""
+    model = model or load_model()
+    scored = [
+        (model.name_probability(features), span, features)
+        for span, features in span_examples(candidates, paragraph, document, lexicon)
+    ]
+    scored.sort(key=lambda item: (-item[0], item[1].start - item[1].end, item[1].start))
+    taken: list[Choice] = []
+    for probability, span, features in scored:
+        if probability < model.threshold:
+            break
+        if any(span.start < c.end and c.start < span.end for c in taken):
+            continue
+        types = sorted(model.type_probabilities(features).items(), key=lambda kv: -kv[1])
+        others = tuple(t for t, p in types[1:] if p >= OTHER_TYPE)
+        taken.append(Choice(span.start, span.end, types[0][0], probability, others))
+    return sorted(taken, key=lambda c: c.start)
+
+
+def merge_places(chosen: list[Choice], text: str, lexicon: Lexicon) -> list[Choice]:
+    """A city directly followed by one of its counties is written as one place (云浮罗定)."""
+    merged: list[Choice] = []
+    for name in chosen:
+        if (
+            merged
+            and merged[-1].end == name.start
+            and merged[-1].type == name.type == "Place"
+            and lexicon.places.get(text[merged[-1].start : merged[-1].end]) == "city"
+            and lexicon.places.get(text[name.start : name.end]) == "county"
+        ):
+            name = replace(name, start=merged.pop().start)
+        merged.append(name)
+    return merged

@@ -1,0 +1,106 @@
+"""Candidate source: the items of enumerations, whatever closes them.
+
+Reports name projects and companies in lists: 甲乙醋酸、丙丁紧固件等10亿元以上项目加快建设;
+新引入某某生物、某某新能源等重点产业项目; 民主西路、金凤二路顺利贯通.
+The list rules (kg.nlp.lists) take items only under a class noun right after 等; this source takes
+every item of a 、 list and says what it saw around it (the class noun closing it, how far, the
+verb before it) for the selector to weigh. It proposes each item with every type a class noun can
+give it, or all three types where no class noun says.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp.lexicon import Lexicon
+from kg.nlp.lists import item_start, split_conjunction
+from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
+from kg.nlp.words import ends_name
+
+SOURCE = "enumeration"
+_CLAUSE = re.compile(r"[^，,；;：:。！？!?（）()]+")
+# 等 with up to this many characters to its class noun (等10亿元以上项目, 等一批百亿级重大项目).
+MAX_CLOSER_GAP = 16
+MAX_ITEM = 24
+TYPES = ("Project", "Organization", "Place")
+
+
+def enumeration_items(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
+    text = tokens.text
+    found: list[Candidate] = []
+    for clause in _CLAUSE.finditer(text):
+        start, end = clause.span()
+        cuts = [i for i in range(start, end) if text[i] == "、"]
+        if not cuts or cuts[0] not in tokens.bounds:
+            continue
+        last_end, closer, gap = _list_end(tokens, cuts[-1] + 1, end, lexicon)
+        first = item_start(tokens, start, cuts[0], lexicon)
+        bounds = list(zip([first, *(c + 1 for c in cuts)], [*cuts, last_end], strict=True))
+        items = []
+        for item_from, item_to in bounds:
+            items.extend(split_conjunction(tokens, item_from, item_to, lexicon))
+        items = [(a, b) for a, b in items if _is_item(text[a:b])]
+        if len(items) < 2:
+            continue
+        # Where the first item begins is the rules' guess (a verb, a function word before it):
+        # every token boundary after the clause start is proposed, the selector weighs them.
+        firsts = [(a, cuts[0]) for a in _starts(tokens, start, cuts[0]) if a != items[0][0]]
+        head_type = lexicon.list_classes[closer].type if closer in lexicon.list_classes else None
+        before = tokens.index_at(items[0][0]) - 1
+        verb = tokens.word(before) if before >= 0 else ""
+        facts = (
+            f"deng={'yes' if text.find('等', cuts[-1], end) >= 0 else 'no'}",
+            f"verb={'yes' if ends_name(verb, lexicon) else 'no'}",
+            f"closer={closer or 'none'}",
+            f"closer_type={head_type or 'none'}",
+            f"closer_gap={min(gap, 9) if closer else 'none'}",
+            f"items={min(len(items), 6)}",
+        )
+        types = (head_type,) if head_type else TYPES
+        for item_from, item_to in items:
+            for type_ in types:
+                found.append(Candidate(item_from, item_to, type_, "fixed", SOURCE, facts=facts))
+        for item_from, item_to in firsts:
+            if _is_item(text[item_from:item_to]):
+                for type_ in types:
+                    variant = (*facts, "first_item_variant")
+                    found.append(
+                        Candidate(item_from, item_to, type_, "fixed", SOURCE, facts=variant)
+                    )
+    return found
+
+
+def _starts(tokens: Tokens, start: int, end: int) -> list[int]:
+    """The token starts between ``start`` and ``end`` that leave an item of a name's length."""
+    return [b for b in sorted(tokens.bounds) if start <= b < end - 1 and end - b <= MAX_ITEM]
+
+
+def _is_item(item: str) -> bool:
+    return (
+        2 <= len(item) <= MAX_ITEM
+        and NAME_CHARS.fullmatch(item.replace("“", "").replace("”", "")) is not None
+    )
+
+
+def _list_end(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> tuple[int, str, int]:
+    """Where the last item ends, the class noun that closes the list (or ""), and how many
+    characters stand between 等 and it."""
+    text = tokens.text
+    deng = text.find("等", start, end)
+    if deng > start and deng in tokens.bounds:
+        match = lexicon.class_noun_pattern.search(
+            text, deng + 1, min(end, deng + 1 + MAX_CLOSER_GAP + 4)
+        )
+        if match is not None and match.start() - deng - 1 <= MAX_CLOSER_GAP:
+            return deng, match.group(), match.start() - deng - 1
+        return deng, "", 0
+    # No 等: the last item runs to the first verb or function word after it.
+    index = tokens.index_at(start)
+    position = start
+    while index < len(tokens) and tokens.start_of(index) < end:
+        word = tokens.word(index)
+        if ends_name(word, lexicon) or not NAME_CHARS.fullmatch(word):
+            break
+        position = tokens.end_of(index)
+        index += 1
+    return min(position, end), "", 0

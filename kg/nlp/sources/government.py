@@ -1,0 +1,39 @@
+"""Candidate source: organs of government written with their region.
+
+庐江县人民政府, 遂宁市安居区人民政府, 秀洲区政府, 渝中区人民政府办公室: the words of an organ
+after one or more division names. An organ named by its level alone (县人民政府, 市政府) names
+no region and is left out, as the guidelines leave it out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp.lexicon import Lexicon
+from kg.nlp.tokens import Candidate
+
+SOURCE = "government"
+_ORGAN = re.compile(r"(?:人民)?政府(?:办公室|办公厅)?")
+MAX_DIVISION = 12
+
+
+def government_names(text: str, lexicon: Lexicon) -> list[Candidate]:
+    found = []
+    for match in _ORGAN.finditer(text):
+        start = match.start()
+        while (name := _division_before(text, start, lexicon)) is not None:
+            start -= len(name)
+        if start < match.start():
+            found.append(Candidate(start, match.end(), "Organization", "fixed", SOURCE))
+    return found
+
+
+def _division_before(text: str, end: int, lexicon: Lexicon) -> str | None:
+    """The longest division name (a town's too) ending at ``end``."""
+    for size in range(min(MAX_DIVISION, end), 1, -1):
+        word = text[end - size : end]
+        if lexicon.places.get(word) in ("province", "city", "county"):
+            return word
+        if word in lexicon.towns:
+            return word
+    return None

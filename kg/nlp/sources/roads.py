@@ -1,0 +1,34 @@
+"""Candidate source: roads and lines named by their code or their two ends.
+
+National and provincial roads carry a letter and a number (G536, S316, s207) and often the
+stretch being built (G536丁家垅-天岳, s207南湖段); national roads are also written 102国道; county
+roads are named by their ends (龙树至水磨三级公路, 青冲-伍市).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp.tokens import Candidate
+
+SOURCE = "roads"
+_PLACE = r"[\u4e00-\u9fff]{2,6}"
+_PATTERNS = (
+    # G536, S316石牛寨-长庆, s207南湖段
+    re.compile(rf"(?<![A-Za-z0-9])[GSXYgsxy]\d{{2,4}}(?:{_PLACE}(?:[-—–至]{_PLACE})?(?:段|线)?)?"),
+    # 102国道绕越线, 318国道
+    re.compile(rf"(?<!\d)\d{{2,3}}国道(?:{_PLACE}?(?:段|线))?"),
+    # 龙树至水磨三级公路, 青冲-伍市
+    re.compile(rf"{_PLACE}(?:至|[-—–]){_PLACE}(?:[一二三四]级)?(?:公路|道路|高速|铁路|连接线)?"),
+)
+
+
+def road_names(text: str) -> list[Candidate]:
+    found = []
+    for number, pattern in enumerate(_PATTERNS):
+        for match in pattern.finditer(text):
+            candidate = Candidate(
+                match.start(), match.end(), "Project", "infra", SOURCE, facts=(f"pattern={number}",)
+            )
+            found.append(candidate)
+    return found

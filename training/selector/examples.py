@@ -1,0 +1,118 @@
+"""Training examples for the selector: every (span, type) the sources propose in a gold
+document, with its features and whether the gold names it so.
+
+A proposal is positive when its surface (white space aside, as the scorer reads it) is the
+text or an alt of a gold entity of that type; proposals whose surface the gold ignores are left
+out. The decoding below is the selector's (kg.nlp.select.choose_names) on stored probabilities,
+so thresholds and models can be compared without building graphs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from kg.evaluate.predictions import norm
+from kg.nlp.lexicon import load_lexicon
+from kg.nlp.mentions import read_paragraphs
+from kg.nlp.select import span_examples
+from kg.text.reading import read_source
+from kg.text.segment import segment_report
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+GOLD_SETS = {
+    "dev": (SHARED / "gold", SHARED / "corpus" / "dev"),
+    "excerpts": (SHARED / "gold" / "excerpts", SHARED / "corpus" / "excerpts"),
+}
+
+
+@dataclass(frozen=True)
+class Example:
+    doc: str
+    paragraph: int
+    start: int  # view offsets in the paragraph
+    end: int
+    surface: str  # normalized as the scorer does
+    features: tuple[str, ...]
+    types: frozenset[str]  # the gold's types of this surface: a name when there are any
+
+    @property
+    def label(self) -> bool:
+        return bool(self.types)
+
+
+@dataclass(frozen=True)
+class GoldDoc:
+    name: str
+    text: Path
+    entities: tuple[tuple[frozenset[str], frozenset[str]], ...]  # (surfaces, types)
+    ignore: frozenset[str]
+
+
+def frozen_documents() -> set[str]:
+    data = json.loads((ROOT / "training" / "splits.json").read_text(encoding="utf-8"))
+    return {Path(name).stem for name in data["frozen"]}
+
+
+def gold_documents(include_frozen: bool = False) -> list[GoldDoc]:
+    """The gold documents the selector may learn from: dev and the open excerpts."""
+    frozen = frozen_documents()
+    documents = []
+    for gold_dir, text_dir in GOLD_SETS.values():
+        for file in sorted(gold_dir.glob("*.json")):
+            if file.stem in frozen and not include_frozen:
+                continue
+            data = json.loads(file.read_text(encoding="utf-8"))
+            entities = tuple(
+                (
+                    frozenset(norm(s) for s in [e["text"], *e.get("alts", [])]),
+                    frozenset(e["types"]),
+                )
+                for e in data["entities"]
+            )
+            ignore = frozenset(norm(s) for s in data.get("ignore", []))
+            documents.append(GoldDoc(data["doc"], text_dir / data["doc"], entities, ignore))
+    return documents
+
+
+def document_examples(gold: GoldDoc) -> Iterator[Example]:
+    lexicon = load_lexicon()
+    report = segment_report(read_source(gold.text))
+    paragraphs, document = read_paragraphs(report)
+    for paragraph in paragraphs:
+        examples = []
+        for span, features in span_examples(
+            paragraph.candidates, paragraph.context, document, lexicon
+        ):
+            start, end = paragraph.view.source_span(span.start, span.end)
+            surface = norm(report.text[start:end])
+            if not surface or surface in gold.ignore:
+                continue
+            types = frozenset(t for s, ts in gold.entities if surface in s for t in ts)
+            examples.append(
+                Example(
+                    gold.name,
+                    paragraph.index,
+                    span.start,
+                    span.end,
+                    surface,
+                    tuple(features),
+                    types,
+                )
+            )
+        yield from _longest_named(examples)
+
+
+def _longest_named(examples: list[Example]) -> Iterator[Example]:
+    """A gold name inside a longer gold name of the same occurrence is not named there (the
+    邢台市 of 邢台市人民政府): the gold holds the longest span."""
+    named = [(e.start, e.end) for e in examples if e.label]
+    for example in examples:
+        inside = any(
+            a <= example.start and example.end <= b and (a, b) != (example.start, example.end)
+            for a, b in named
+        )
+        yield replace(example, types=frozenset()) if example.label and inside else example
