@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from kg.corpus.task import EntityRow, ReportGraph
+from kg.data import SELECTOR_MODEL_ENV
 from kg.errors import OutputError
 from kg.export.atomic import atomic_write
 from kg.records import EntityType
@@ -33,6 +35,9 @@ def code_fingerprint() -> str:
         if path.is_file() and path.suffix in {".py", ".txt", ".tsv", ".json", ".jsonl", ".ttl"}:
             digest.update(str(path.relative_to(str(root))).encode())
             digest.update(path.read_bytes())
+    model = os.environ.get(SELECTOR_MODEL_ENV)
+    if model:  # a selector other than the shipped one makes other graphs
+        digest.update(Path(model).read_bytes())
     return digest.hexdigest()
 
 

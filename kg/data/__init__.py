@@ -9,6 +9,10 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+# An environment variable naming a selector model to use instead of the shipped selector.json
+# (cross-validation builds held-out documents with the model of the other folds).
+SELECTOR_MODEL_ENV = "KG_SELECTOR_MODEL"
+
 
 @cache
 def data_lines(name: str) -> tuple[str, ...]:

@@ -24,7 +24,16 @@ from kg.text.cleaning import normalize_width
 from kg.text.view import TextView, span_view
 
 TARGET_SECTIONS = frozenset({SectionKind.PLAN, SectionKind.OUTLOOK})
-_LEADING_CUES = re.compile(r"^(?:力争|确保|争取|其中|全年|预计|同时)+")
+# Words before a measure that are not what it counts: cues of intention or estimate, years and
+# times, and the verbs that only link it to its number (全年共实现地区生产总值 -> 地区生产总值).
+_LEADING_CUES = re.compile(
+    r"^(?:力争|确保|争取|其中|全年|预计|同时|(?:19|20)\d\d年(?:全年)?|年底|年末|到年底|"
+    r"[全本我][区县市省州旗]|共|累计|实现|完成|达到|特别是|在|前三季度|上半年|一季度)+"
+)
+_CONJUNCTIONS = frozenset({"和", "及", "与", "以及"})
+# A share of a plan or a whole (占计划的100%) measures no thing: a bare change after it takes
+# the measure of the figure before the share.
+_SHARE = re.compile(r"^占")
 _EXPLICIT_YEAR = re.compile(r"(?:到|至|在)?((?:19|20)\d\d)年")
 _LIST_SEPARATORS = "、和及与"
 MAX_COUNT_NOUN = 10
@@ -60,12 +69,20 @@ def _trim_pattern() -> re.Pattern[str]:
     number, longest first."""
     qualifiers = [row[0] for row in data_table("qualifiers.tsv")]
     words = [*data_lines("measure_trims.txt"), *_directions(), *_bases(), *qualifiers]
-    return re.compile("(?:" + "|".join(map(re.escape, _longest_first(words))) + r")[，、 ]*\Z")
+    # a base with a year (较2016年, 比2017年) and a note in brackets (下同) end it too
+    years = r"(?:较|比)(?:19|20)\d\d年|[（(]下同[）)]?"
+    alternation = "|".join(map(re.escape, _longest_first(words)))
+    return re.compile(f"(?:{alternation}|{years})[，、 ]*\\Z")
 
 
 @cache
 def _count_stop_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, _longest_first(data_lines("count_stops.txt")))))
+    """Where the noun a count is about ends: the count stops, and the verbs that act on
+    projects (7个项目顺利竣工 -> 项目)."""
+    verbs = [row[0] for row in data_table("action_verbs.tsv")]
+    manner = ["顺利", "正式", "全面", "加快", "成功", "相继", "陆续", "先后"]
+    words = [*data_lines("count_stops.txt"), *verbs, *manner]
+    return re.compile("|".join(map(re.escape, _longest_first(words))))
 
 
 @cache
@@ -93,7 +110,7 @@ def find_metrics(report: Report, mentions: Sequence[Mention] = ()) -> Iterator[M
         text = view.text
         # Counts in Chinese numerals (三个, 两项) are how reports write enumerations, not data:
         # the metrics are the figures written in digits.
-        quantities = [q for q in find_quantities(text, normalized=True) if not q.chinese_numerals]
+        quantities = list(find_quantities(text, normalized=True))
         if not quantities:
             continue
         section = report.section_of(sentence)
@@ -101,6 +118,7 @@ def find_metrics(report: Report, mentions: Sequence[Mention] = ()) -> Iterator[M
         sentence_mentions = [_local(m, view) for m in by_sentence.get(sentence.index, [])]
         owners, list_ends = _respectively(text, quantities, sentence_mentions)
         previous: tuple[int, _Context] | None = None
+        thing: _Context | None = None  # the last measure of a thing, not of a share
         for position, quantity in enumerate(quantities):
             clause_start, clause_end = next(
                 ((s, e) for s, e in clauses if s <= quantity.start < e), (0, len(text))
@@ -110,9 +128,10 @@ def find_metrics(report: Report, mentions: Sequence[Mention] = ()) -> Iterator[M
             if previous is not None and previous[0] >= lead_start:
                 lead_start = previous[0]
             lead = text[lead_start : quantity.start]
-            context = _context(lead)
+            context = _written(_context(lead), view, report.text, lead_start, quantity.start)
             if not context.measure and previous is not None:
-                inherited = previous[1]
+                inherited = previous[1] if not _SHARE.match(previous[1].measure) else thing
+                inherited = inherited or previous[1]
                 context = _Context(
                     inherited.measure,
                     context.direction or inherited.direction,
@@ -123,8 +142,19 @@ def find_metrics(report: Report, mentions: Sequence[Mention] = ()) -> Iterator[M
             if quantity.base_unit in _count_units() or len(context.measure) <= MAX_VERB_ONLY:
                 after = _count_noun(text, quantity.end, clause_end)
                 if after:
-                    context = _Context(after, context.direction, context.basis)
+                    context = _written(
+                        _Context(after, context.direction, context.basis),
+                        view,
+                        report.text,
+                        quantity.end,
+                        clause_end,
+                    )
             owner = owners.get(position) or _owner(sentence_mentions, lead_start, quantity.start)
+            previous = (quantity.end, context)
+            if context.measure and not _SHARE.match(context.measure):
+                thing = context
+            if quantity.chinese_numerals:
+                continue  # read for the measure it passes on (首次突破六百亿元,达626.67亿元)
             yield Metric(
                 sentence_index=sentence.index,
                 quantity=_in_source(quantity, view, report.text),
@@ -136,7 +166,6 @@ def find_metrics(report: Report, mentions: Sequence[Mention] = ()) -> Iterator[M
                 entity_type=owner[1] if owner else None,
                 year=_year(report, section.kind, section.year, text[clause_start : quantity.start]),
             )
-            previous = (quantity.end, context)
 
 
 def _context(lead: str) -> _Context:
@@ -155,6 +184,8 @@ def _context(lead: str) -> _Context:
             measure = measure.replace(word, "")
     measure = _LEADING_CUES.sub("", measure)
     measure = measure.strip('，、；：,;: “”"（）()')
+    if measure in _CONJUNCTIONS:
+        measure = ""  # 分别增长6%和8%: the second number shares the first one's measure
     return _Context(measure, direction, basis)
 
 
@@ -239,6 +270,17 @@ def _owner(mentions: list[Mention], start: int, end: int) -> tuple[str, EntityTy
 
 def _key(mention: Mention) -> str:
     return normalize_name(mention.text)
+
+
+def _written(context: _Context, view: TextView, source: str, start: int, end: int) -> _Context:
+    """A measure read in the view between ``start`` and ``end``, written as the report writes
+    it (地區生產總值 in a traditional copy, without the line breaks of a PDF copy)."""
+    measure = context.measure
+    at = view.text.rfind(measure, start, end) if measure else -1
+    if at < 0:
+        return context
+    first, last = view.source_span(at, at + len(measure))
+    return replace(context, measure="".join(source[first:last].split()))
 
 
 def _local(mention: Mention, view: TextView) -> Mention:

@@ -45,6 +45,16 @@ def finishes_a_stage_only(text: str) -> bool:
     return _partial_pattern().match(text.lstrip()) is not None
 
 
+_MANNER = re.compile(r"(?:基本|已经|已|全面|顺利|如期)+$")
+
+
+def stage_before_verb(text: str) -> bool:
+    """True when a stage is named right before a completion verb (主体基本完工, 主体竣工): that
+    stage is finished, the project is not."""
+    stripped = _MANNER.sub("", text.rstrip())
+    return any(stripped.endswith(word) for word in data_lines("partial_stages.txt"))
+
+
 def decide_status(
     verb_status: Status,
     section: SectionKind,
@@ -59,6 +69,8 @@ def decide_status(
     """
     if section in FUTURE_SECTIONS or has_modal(before_verb):
         return Status.PLANNED
-    if verb_status is Status.COMPLETED and finishes_a_stage_only(after_verb):
+    if verb_status is Status.COMPLETED and (
+        finishes_a_stage_only(after_verb) or stage_before_verb(before_verb)
+    ):
         return Status.ONGOING
     return verb_status

@@ -67,13 +67,13 @@ class NameFinder:
             found += list_items(tokens, self.lexicon, found)
             found += coordinated_names(tokens, self.lexicon, found)
         found += rule_choice(found, tokens.text, self.lexicon)
-        if self.lists:
-            found += enumeration_items(tokens, self.lexicon)
         found += edge_variants(tokens, self.lexicon)
         found += government_names(tokens.text, self.lexicon)
         found += town_names(tokens.text, self.lexicon)
         found += road_names(tokens.text)
         found += tagged_names(tokens.text)
+        if self.lists:
+            found += enumeration_items(tokens, self.lexicon, found)
         doc.user_data[CANDIDATES_KEY] = found
         return doc
 

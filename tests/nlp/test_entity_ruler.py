@@ -125,7 +125,7 @@ def test_pipeline_is_blank_zh_with_jieba_and_our_components() -> None:
     nlp = load_pipeline()
     assert nlp.lang == "zh"
     assert nlp.tokenizer.segmenter == "jieba"  # type: ignore[attr-defined]
-    assert nlp.pipe_names == ["govreport_names", "govreport_entity_resolver"]
+    assert nlp.pipe_names == ["govreport_names", "govreport_entity_selector"]
 
 
 @pytest.mark.parametrize(("text", "expected"), HEAD_NAMES)

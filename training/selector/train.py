@@ -31,6 +31,7 @@ DEFAULT_OUTPUT = ROOT / "kg" / "data" / "selector.json"
 C_GRID = (0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(11))
 FOLDS = 5
+TYPE_C = 1.0
 
 
 def collect(documents: Sequence[GoldDoc]) -> list[Example]:
@@ -47,21 +48,31 @@ def fit(examples: Sequence[Example], c: float, threshold: float = 0.5) -> Select
     matrix = vectorizer.fit_transform([dict.fromkeys(e.features, 1) for e in examples])
     names = LogisticRegression(C=c, max_iter=3000, fit_intercept=False)
     names.fit(matrix, np.array([e.label for e in examples]))
-    # The type model learns from the names, one row per gold type (a road that is a Project
-    # and a Place counts half for each).
-    rows, labels, weights = [], [], []
-    for index, example in enumerate(examples):
-        for type_ in example.types:
-            rows.append(index)
-            labels.append(TYPES.index(type_))
-            weights.append(1 / len(example.types))
-    types = LogisticRegression(C=c, max_iter=3000, fit_intercept=False)
-    types.fit(matrix[rows], np.array(labels), sample_weight=np.array(weights))
+    # The type model learns from the names. Where the gold allows two types (a road built and
+    # located), it learns the one the sources' evidence points to, so that it learns one rule.
+    rows = [i for i, example in enumerate(examples) if example.types]
+    labels = [TYPES.index(_target_type(examples[i])) for i in rows]
+    types = LogisticRegression(C=TYPE_C, max_iter=3000, fit_intercept=False)
+    types.fit(matrix[rows], np.array(labels))
     type_weights = {
         TYPES[int(label)]: _weights(vectorizer, types.coef_[row])
         for row, label in enumerate(types.classes_)
     }
     return SelectorModel(_weights(vectorizer, names.coef_[0]), type_weights, threshold)
+
+
+def _target_type(example: Example) -> str:
+    """The gold type a name is taught with: the name rules' own choice where the gold allows
+    it, else the type most sources proposed among those the gold allows, else its first."""
+    proposed = [f.split("|")[1] for f in example.features if f.startswith("src=") and "|" in f]
+    ruled = [f.split("|")[1] for f in example.features if f.startswith("src=rules|")]
+    for type_ in ruled:
+        if type_ in example.types:
+            return type_
+    allowed = [t for t in proposed if t in example.types]
+    if allowed:
+        return max(set(allowed), key=allowed.count)
+    return sorted(example.types, key=TYPES.index)[0]
 
 
 def decode(

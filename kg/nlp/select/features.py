@@ -170,6 +170,9 @@ def _token_features(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> l
         features.append("before=" + _word_kind(tokens.word(before), lexicon))
     features.append("left=" + _left_kind(tokens, start, lexicon))
     features.append("right=" + _right_kind(tokens, end, lexicon))
+    if end < len(tokens.text):
+        after = tokens.index_at(end)
+        features.append("after=" + _word_kind(tokens.text[end : tokens.end_of(after)], lexicon))
     return features
 
 
@@ -177,6 +180,10 @@ def _word_kind(word: str, lexicon: Lexicon) -> str:
     """A word's kind for the features: a place, a proper word, a verb, an everyday word…"""
     if word in lexicon.places:
         return "place"
+    if word in lexicon.generic_words:
+        return "generic"
+    if word in lexicon.list_classes or word in _GENERIC_INSIDE:
+        return "class_noun"
     if not NAME_CHARS.fullmatch(word):
         return "punct"
     if word.isdigit():

@@ -17,9 +17,10 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from kg.data import SELECTOR_MODEL_ENV
 from kg.errors import ConfigError
 
-MODEL_ENV = "KG_SELECTOR_MODEL"
+MODEL_ENV = SELECTOR_MODEL_ENV
 MODEL_FILE = "selector.json"
 TYPES = ("Project", "Organization", "Place")
 

@@ -15,7 +15,7 @@ import re
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.lists import item_start, split_conjunction
 from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
-from kg.nlp.words import ends_name
+from kg.nlp.words import ends_name, tag_of
 
 SOURCE = "enumeration"
 _CLAUSE = re.compile(r"[^，,；;：:。！？!?（）()]+")
@@ -23,11 +23,16 @@ _CLAUSE = re.compile(r"[^，,；;：:。！？!?（）()]+")
 MAX_CLOSER_GAP = 16
 MAX_ITEM = 24
 TYPES = ("Project", "Organization", "Place")
+# Sources whose proposal of an item says the list is one of names.
+_NAMING_SOURCES = frozenset({"rules", "statistical", "gazetteer", "head", "brand", "list"})
 
 
-def enumeration_items(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
+def enumeration_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list[Candidate]:
+    """The items of the paragraph's lists; ``known`` are the other sources' proposals, to say
+    how many items of a list they name (a list of names has more names in it)."""
     text = tokens.text
     found: list[Candidate] = []
+    named = {(c.start, c.end) for c in known if c.source in _NAMING_SOURCES}
     for clause in _CLAUSE.finditer(text):
         start, end = clause.span()
         cuts = [i for i in range(start, end) if text[i] == "、"]
@@ -58,8 +63,11 @@ def enumeration_items(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
         )
         types = (head_type,) if head_type else TYPES
         for item_from, item_to in items:
+            others = sum(1 for item in items if item in named and item != (item_from, item_to))
+            item_facts = (*facts, f"siblings_named={min(others, 2)}")
             for type_ in types:
-                found.append(Candidate(item_from, item_to, type_, "fixed", SOURCE, facts=facts))
+                candidate = Candidate(item_from, item_to, type_, "fixed", SOURCE, facts=item_facts)
+                found.append(candidate)
         for item_from, item_to in firsts:
             if _is_item(text[item_from:item_to]):
                 for type_ in types:
@@ -73,6 +81,11 @@ def enumeration_items(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
 def _starts(tokens: Tokens, start: int, end: int) -> list[int]:
     """The token starts between ``start`` and ``end`` that leave an item of a name's length."""
     return [b for b in sorted(tokens.bounds) if start <= b < end - 1 and end - b <= MAX_ITEM]
+
+
+def _adverb(word: str) -> bool:
+    """基本, 已, 全面: words of manner and time that end a list's last item (…停车场基本建成)."""
+    return (tag_of(word) or "") in ("d", "ad", "p", "c", "u", "uj", "f")
 
 
 def _is_item(item: str) -> bool:
@@ -99,7 +112,7 @@ def _list_end(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> tuple[i
     position = start
     while index < len(tokens) and tokens.start_of(index) < end:
         word = tokens.word(index)
-        if ends_name(word, lexicon) or not NAME_CHARS.fullmatch(word):
+        if ends_name(word, lexicon) or not NAME_CHARS.fullmatch(word) or _adverb(word):
             break
         position = tokens.end_of(index)
         index += 1

@@ -12,12 +12,16 @@ import re
 from kg.nlp.tokens import Candidate
 
 SOURCE = "roads"
-_PLACE = r"[\u4e00-\u9fff]{2,6}"
+# A place at an end of a road: Chinese characters, never a conjunction (丁家垅-天岳和青冲-伍市).
+_PLACE = r"(?:(?![和及与至])[\u4e00-\u9fff]){2,6}"
 _PATTERNS = (
     # G536, S316石牛寨-长庆, s207南湖段
-    re.compile(rf"(?<![A-Za-z0-9])[GSXYgsxy]\d{{2,4}}(?:{_PLACE}(?:[-—–至]{_PLACE})?(?:段|线)?)?"),
+    re.compile(
+        rf"(?<![A-Za-z0-9])[GSXYgsxy]\d{{2,4}}"
+        rf"(?:[\u4e00-\u9fff]{{1,6}}?(?:段|线)|{_PLACE}[-—–至]{_PLACE})?"
+    ),
     # 102国道绕越线, 318国道
-    re.compile(rf"(?<!\d)\d{{2,3}}国道(?:{_PLACE}?(?:段|线))?"),
+    re.compile(r"(?<!\d)\d{2,3}国道(?:[\u4e00-\u9fff]{1,6}?(?:段|线))?"),
     # 龙树至水磨三级公路, 青冲-伍市
     re.compile(rf"{_PLACE}(?:至|[-—–]){_PLACE}(?:[一二三四]级)?(?:公路|道路|高速|铁路|连接线)?"),
 )
