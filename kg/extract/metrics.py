@@ -79,7 +79,9 @@ def _trim_pattern() -> re.Pattern[str]:
 def _count_stop_pattern() -> re.Pattern[str]:
     """Where the noun a count is about ends: the count stops, and the verbs that act on
     projects (7个项目顺利竣工 -> 项目)."""
-    verbs = [row[0] for row in data_table("action_verbs.tsv")]
+    # the verbs of a stage reached (竣工, 投产, 开工), not those that also make nouns (招商)
+    verbs = [verb for verb, status in data_table("action_verbs.tsv") if status == "completed"]
+    verbs += ["开工", "开工建设", "新开工", "推进", "加快推进"]
     manner = ["顺利", "正式", "全面", "加快", "成功", "相继", "陆续", "先后"]
     words = [*data_lines("count_stops.txt"), *verbs, *manner]
     return re.compile("|".join(map(re.escape, _longest_first(words))))

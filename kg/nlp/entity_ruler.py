@@ -20,7 +20,7 @@ from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.lists import coordinated_names, list_items
 from kg.nlp.names import brand_names, gazetteer_names, head_names, quoted_names
 from kg.nlp.resolve import rule_choice
-from kg.nlp.select import Choice, DocumentContext, ParagraphContext, choose_names, merge_places
+from kg.nlp.select import Choice, DocumentContext, ParagraphContext, choose_names
 from kg.nlp.sources.edges import edge_variants
 from kg.nlp.sources.enumerations import enumeration_items
 from kg.nlp.sources.government import government_names
@@ -88,15 +88,14 @@ class EntitySelector:
         paragraph = ParagraphContext(tokens, "unknown", congress=False)
         document = DocumentContext(tokens.text)
         chosen = choose_names(candidates, paragraph, document, self.lexicon)
-        set_entities(doc, chosen, self.lexicon)
+        set_entities(doc, chosen)
         return doc
 
 
-def set_entities(doc: Doc, chosen: list[Choice], lexicon: Lexicon) -> None:
-    """Write the chosen names as ``doc.ents`` (a city right before its county joined)."""
-    text: str = doc.user_data.get(TEXT_KEY) or doc.text
+def set_entities(doc: Doc, chosen: list[Choice]) -> None:
+    """Write the chosen names as ``doc.ents``."""
     spans: list[Span] = []
-    for choice in merge_places(chosen, text, lexicon):
+    for choice in chosen:
         span = doc.char_span(
             choice.start,
             choice.end,

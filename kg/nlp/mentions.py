@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from kg.nlp.entity_ruler import CANDIDATES_KEY, doc_tokens
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.pipeline import load_pipeline
-from kg.nlp.select import DocumentContext, ParagraphContext, choose_names, merge_places
+from kg.nlp.select import DocumentContext, ParagraphContext, choose_names
 from kg.nlp.select.features import RULE_SOURCES
 from kg.nlp.sources.region import region_forms, region_names
 from kg.nlp.tokens import Candidate
@@ -78,9 +78,8 @@ def find_mentions(report: Report) -> Iterator[Mention]:
     for paragraph in paragraphs:
         sentences = by_paragraph[paragraph.index]
         starts = [s.start for s in sentences]
-        text = paragraph.view.text
         chosen = choose_names(paragraph.candidates, paragraph.context, document, lexicon)
-        for choice in merge_places(chosen, text, lexicon):
+        for choice in chosen:
             start, end = paragraph.view.source_span(choice.start, choice.end)
             index = bisect_right(starts, start) - 1
             if index < 0 or end > sentences[index].end:

@@ -10,12 +10,15 @@ dictionary does not know, a designator): 社区卫生服务中心 names nothing.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from kg.data import data_lines
 from kg.nlp.lexicon import Lexicon, WordEnds
 from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
 from kg.nlp.words import PROPER_TAGS, ends_name, is_known, is_proper, jieba_frequency, tag_of
 
 MAX_NAME_CHARS = 24
+_WORKS = frozenset({"工程", "项目"})
 # Classifiers after a count: "12家社区卫生服务中心" counts a class of things, it names none.
 _CLASSIFIERS = frozenset("个家座条所项处栋批名位台辆")
 _COUNT = re.compile(r"^(?:[0-9]+|[一二两三四五六七八九十百千几多数]+)$")
@@ -183,6 +186,8 @@ def head_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
             numbered = True  # 五一大道, 八一路
         if head_text.endswith("中心") and _HEAD_CONTINUES.match(text, end):
             continue  # 研发中心城市: the head is a modifier here
+        if stage_before(text, head_start, head_text):
+            continue  # 自贸大厦主体工程: a stage of the project named before it
         sectioned = phased and head.kind == "infra" and sum(map(len, words)) >= 2
         if not (numbered or sectioned or _proper_enough(words, head.kind, head_text, lexicon)):
             continue
@@ -193,6 +198,17 @@ def head_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
         kind = "fixed" if phased else head.kind
         found.append(Candidate(start, end, type_, kind, "head", phased))
     return found
+
+
+@cache
+def _stage_words() -> tuple[str, ...]:
+    return data_lines("partial_stages.txt")
+
+
+def stage_before(text: str, head_start: int, head: str) -> bool:
+    """Whether a stage (主体, 前期) stands right before a head of works (工程, 项目): the works
+    of a project named before it (自贸大厦主体工程), not a name of their own."""
+    return head in _WORKS and text[:head_start].endswith(_stage_words())
 
 
 def _one_token_name(tokens: Tokens, head_start: int, head_end: int, lexicon: Lexicon) -> int | None:

@@ -38,7 +38,24 @@ def rule_choice(candidates: list[Candidate], text: str, lexicon: Lexicon) -> lis
             built = clause_builds(text, candidate.start, candidate.end, lexicon)
             type_ = "Project" if built and not locating_follows(text, candidate.end) else "Place"
         taken.append(Candidate(candidate.start, candidate.end, type_, "fixed", RULES))
-    return taken
+    return _joined_places(sorted(taken, key=lambda c: c.start), text, lexicon)
+
+
+def _joined_places(taken: list[Candidate], text: str, lexicon: Lexicon) -> list[Candidate]:
+    """A city directly followed by one of its counties is written as one place (云浮罗定)."""
+    joined: list[Candidate] = []
+    for name in taken:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.end == name.start
+            and previous.type == name.type == "Place"
+            and lexicon.places.get(text[previous.start : previous.end]) == "city"
+            and lexicon.places.get(text[name.start : name.end]) == "county"
+        ):
+            name = Candidate(joined.pop().start, name.end, "Place", "fixed", RULES)
+        joined.append(name)
+    return joined
 
 
 def locating_follows(text: str, end: int) -> bool:

@@ -8,7 +8,7 @@ features).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.select.features import (
@@ -27,7 +27,6 @@ __all__ = [
     "ParagraphContext",
     "choose_names",
     "load_model",
-    "merge_places",
     "span_examples",
 ]
 
@@ -82,19 +81,3 @@ def choose_names(
         others = tuple(t for t, p in types[1:] if p >= OTHER_TYPE)
         taken.append(Choice(span.start, span.end, types[0][0], probability, others))
     return sorted(taken, key=lambda c: c.start)
-
-
-def merge_places(chosen: list[Choice], text: str, lexicon: Lexicon) -> list[Choice]:
-    """A city directly followed by one of its counties is written as one place (云浮罗定)."""
-    merged: list[Choice] = []
-    for name in chosen:
-        if (
-            merged
-            and merged[-1].end == name.start
-            and merged[-1].type == name.type == "Place"
-            and lexicon.places.get(text[merged[-1].start : merged[-1].end]) == "city"
-            and lexicon.places.get(text[name.start : name.end]) == "county"
-        ):
-            name = replace(name, start=merged.pop().start)
-        merged.append(name)
-    return merged

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.names import MAX_NAME_CHARS, words_ending_tokens
+from kg.nlp.names import MAX_NAME_CHARS, stage_before, words_ending_tokens
 from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
 from kg.nlp.words import ends_name, is_proper
 
@@ -27,6 +27,8 @@ def edge_variants(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
     for head_end, head_text in words_ending_tokens(tokens, lexicon.head_ends):
         head = lexicon.heads[head_text]
         head_start = head_end - len(head_text)
+        if stage_before(tokens.text, head_start, head_text):
+            continue
         index = tokens.index_at(head_start)
         if tokens.start_of(index) != head_start:
             index += 1  # the head ends a longer token: the name starts before that token
