@@ -197,6 +197,7 @@ Examples:
 
 EPILOG_QUERY = """\b
 Examples:
+  kg query --list
   kg query out/graph.ttl 'SELECT ?p ?label WHERE { ?p a grk:Project ; rdfs:label ?label }'
   kg query out/graph.ttl ontology/queries/plan-targets.rq --format csv
   kg query out/graph.ttl project-metrics --param project=滨江智造产业园一期
@@ -205,7 +206,7 @@ Examples:
 
 \b
 QUERY is SPARQL text, a .rq file, or the name of a bundled query in ontology/queries/
-(completed-projects-by-place, plan-targets, …). The usual prefixes (grk: schema: prov:
+(kg query --list shows them with their parameters). The usual prefixes (grk: schema: prov:
 rdfs: skos: time: xsd: and one per kind of resource) need no PREFIX line.
 """
 
@@ -252,7 +253,13 @@ def load(graphs: Sequence[Path], store_dir: Path, graph: str | None) -> None:
 
 
 @cli.command(epilog=EPILOG_QUERY)
-@click.argument("arguments", nargs=-1, required=True, metavar="[GRAPH...] QUERY")
+@click.argument("arguments", nargs=-1, metavar="[GRAPH...] QUERY")
+@click.option(
+    "--list",
+    "list_queries",
+    is_flag=True,
+    help="List the bundled queries with their question and parameters, and exit.",
+)
 @click.option(
     "--store",
     "store_dir",
@@ -286,6 +293,7 @@ def load(graphs: Sequence[Path], store_dir: Path, graph: str | None) -> None:
 )
 def query(
     arguments: Sequence[str],
+    list_queries: bool,
     store_dir: Path | None,
     output: Literal["table", "csv", "json"],
     params: Sequence[str],
@@ -296,14 +304,22 @@ def query(
     Graph files are loaded into an embedded pyoxigraph store. When nothing is in the default
     graph (N-Quads, TriG), the query sees the union of the named graphs.
     """
-    from kg.query import load_store, parse_bindings, read_query, run_query
+    from kg.query import check_parameters, load_store, parse_bindings, read_query, run_query
     from kg.query.output import format_result
     from kg.rdf.iris import prefixes
     from kg.rdf.namespaces import DEFAULT_BASE
 
+    if list_queries:
+        from kg.query import bundled_queries, format_catalog
+
+        click.echo(format_catalog(bundled_queries()))
+        return
+    if not arguments:
+        raise click.UsageError("give [GRAPH...] QUERY, or --list for the bundled queries")
     *graphs, query_text = arguments
     bindings = parse_bindings(params)
     text = read_query(query_text)
+    check_parameters(text, bindings, name=query_text if text != query_text else "query")
     if store_dir is not None:
         from kg.store import open_store
 
