@@ -42,6 +42,13 @@ def answer(result: QueryResult) -> Counter[tuple[str | None, ...]]:
     return Counter(tuple(cell(term) for term in row) for row in result.rows)
 
 
+def in_order(result: QueryResult) -> list[tuple[str | None, ...]]:
+    """The rows in their order, each as ``answer`` writes it."""
+    return [
+        next(iter(answer(QueryResult("select", result.variables, (row,))))) for row in result.rows
+    ]
+
+
 def example_bindings(query: BundledQuery, *, optional: bool = False) -> dict[str, Term]:
     """The header's example value of each required parameter (and optional ones, if asked;
     not an example IRI such as <https://...>)."""
@@ -72,6 +79,7 @@ def test_rewritten_query_gives_the_same_rows(
     new = run_query(sample_store, query.path.read_text(encoding="utf-8"), bindings)
     assert new.variables == old.variables
     assert answer(new) == answer(old)
+    assert in_order(new) == in_order(old)  # sorted as before
     assert new.rows, "the sample answers every query: an empty answer would prove nothing"
 
 
