@@ -130,7 +130,8 @@ def build(
 
     Reads .txt (UTF-8, UTF-8 with BOM, GBK, GB18030), .html, .docx and .pdf. Writes
     OUTPUT/graph.ttl (the merged corpus graph, one resource per entity across reports) and
-    OUTPUT/graph.html (an interactive page) by default, then prints what it found, by type.
+    OUTPUT/graph.html (an interactive page) by default, then prints what it found: the
+    distinct resources of each type in the merged graph.
     Unchanged inputs are taken from the previous build's cache; a bad input is reported and
     skipped. The graph records the build time: set SOURCE_DATE_EPOCH to fix it and get the
     same bytes from the same input.
@@ -152,7 +153,9 @@ def build(
             use_cache=not no_cache,
             progress=progress,
         )
-    counts = ", ".join(f"{name} {count}" for name, count in sorted(summary.counts.items()))
+    from kg.rdf.counts import format_counts
+
+    counts = format_counts(summary.counts)
     reused = f" ({summary.reused} unchanged, from the cache)" if summary.reused else ""
     merged = f"; {summary.aliases} aliases merged" if summary.aliases else ""
     click.echo(
