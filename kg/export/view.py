@@ -278,14 +278,15 @@ def read_view(graph: Graph | KnowledgeGraph) -> GraphView:
         )
     entities.sort(key=lambda e: ([n for n, _ in ENTITY_TYPES].index(e.type), e.label, e.iri))
     reports = tuple(sorted({s.report for s in sentences.values()}))
-    details = {}
-    for node, name in report_names.items():
-        details[name] = ReportView(
+    details = {
+        name: ReportView(
             name=name,
-            region=_text(index.value(node, grk.region)),
-            year=_year(index, node),
-            file=_text(index.value(node, grk.sourceFile)),
+            region=_text(index.value(report, grk.region)),
+            year=_year(index, report),
+            file=_text(index.value(report, grk.sourceFile)),
         )
+        for report, name in report_names.items()
+    }
     counts = count_types(
         (subject, cls) for subject, classes in index.subject_objects(rdf.type) for cls in classes
     )
