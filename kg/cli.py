@@ -1,6 +1,6 @@
 """The ``kg`` command: parse options, call the library, turn its errors into one-line messages.
 
-Exit codes are ``kg.errors.ExitCode`` (listed in ``kg --help`` and the README).
+Exit codes are ``kg.errors.ExitCode`` (listed in ``kg --help`` and docs/reliability.md).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ Examples:
   SOURCE_DATE_EPOCH=0 kg build report.txt -o out/   # a reproducible build time
 
 \b
-Exit codes: 0 built; 7 built, but some inputs were skipped; others in the README.
+Exit codes: 0 built; 7 built, but some inputs were skipped; others in docs/reliability.md.
 """
 
 

@@ -1,5 +1,5 @@
 """One set of counts: the build line, the page and the graph count the same things (the merged
-graph's distinct resources per type), and the README's counting query agrees."""
+graph's distinct resources per type), and kg.rdf.counts' SPARQL query agrees."""
 
 from __future__ import annotations
 

@@ -234,10 +234,12 @@
     $("visible-count").textContent = String([...visible].filter(isEntity).length);
     const arriving = [...visible].filter((id) => !before.has(id) && !placed.has(id));
     for (const id of visible) placed.add(id);
-    if (arriving.length && explorer.settled) relayout(); // new nodes have no place yet
+    const arranging = arriving.length > 0 && explorer.settled;
+    if (arranging) relayout(); // new nodes have no place yet
     if (state.focus !== null) network.fit({ nodes: [...visible], animation: false });
     renderSearch();
     if (selected === null) renderMetrics();
+    return arranging;
   }
 
   function layoutIterations() {
@@ -562,14 +564,16 @@
 
   // "overview", "" (every entity of every report) or a report's index
   function showView(value) {
-    if ((value === "overview") !== (state.mode === "overview")) labelSize(value === "overview");
+    const changed = (value === "overview") !== (state.mode === "overview");
+    if (changed) labelSize(value === "overview");
     state.mode = value === "overview" ? "overview" : "graph";
     network.setOptions({ physics: { forceAtlas2Based: forces(state.mode) } });
     state.report = value === "overview" || value === "" ? null : Number(value);
     state.focus = null;
     $("focus-bar").hidden = true;
     $("report").value = value;
-    applyFilters();
+    // Back in the overview, its entities are laid out anew (a report's graph moved them).
+    if (!applyFilters() && changed && explorer.settled) relayout();
     renderDetails(null);
     network.fit({ animation: false });
   }
