@@ -27,6 +27,7 @@ from kg.export import Exporter, exporter_for, exporter_for_path
 from kg.export.atomic import output_transaction
 from kg.export.parallel import write_outputs
 from kg.export.rdf import Engine
+from kg.rdf.counts import RDF_TYPE, count_types
 from kg.rdf.iris import check_base
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.rdf.provenance import BuildInfo
@@ -44,7 +45,7 @@ class BuildSummary:
 
     inputs: tuple[str, ...]
     written: tuple[Path, ...]
-    counts: Counter[str] = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)  # kg.rdf.counts: distinct, merged
     triples: int = 0
     skipped: tuple[Skipped, ...] = ()
     reused: int = 0  # reports taken unchanged from the build cache
@@ -99,11 +100,11 @@ def build(
             )
 
         aliases = find_aliases(entity for report in results for entity in report.entities)
-        counts: Counter[str] = Counter()
-        for report in results:
-            counts.update(dict(report.counts))
         dataset.merge_aliases(aliases)
         dataset.settle_labels()
+        # Resources of each kind in the merged graph (an entity named by several reports
+        # once), as the page and the notebook count them.
+        counts = Counter(count_types(dataset.subject_objects(RDF_TYPE)))
 
         size = dataset.stored_quads()
         counted = write_outputs(dataset.to_knowledge_graph(), targets, engine, workers, size)

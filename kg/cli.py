@@ -1,6 +1,6 @@
 """The ``kg`` command: parse options, call the library, turn its errors into one-line messages.
 
-Exit codes are ``kg.errors.ExitCode`` (listed in ``kg --help`` and the README).
+Exit codes are ``kg.errors.ExitCode`` (listed in ``kg --help`` and docs/reliability.md).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ Examples:
   SOURCE_DATE_EPOCH=0 kg build report.txt -o out/   # a reproducible build time
 
 \b
-Exit codes: 0 built; 7 built, but some inputs were skipped; others in the README.
+Exit codes: 0 built; 7 built, but some inputs were skipped; others in docs/reliability.md.
 """
 
 
@@ -130,7 +130,8 @@ def build(
 
     Reads .txt (UTF-8, UTF-8 with BOM, GBK, GB18030), .html, .docx and .pdf. Writes
     OUTPUT/graph.ttl (the merged corpus graph, one resource per entity across reports) and
-    OUTPUT/graph.html (an interactive page) by default, then prints what it found, by type.
+    OUTPUT/graph.html (an interactive page) by default, then prints what it found: the
+    distinct resources of each type in the merged graph.
     Unchanged inputs are taken from the previous build's cache; a bad input is reported and
     skipped. The graph records the build time: set SOURCE_DATE_EPOCH to fix it and get the
     same bytes from the same input.
@@ -152,7 +153,9 @@ def build(
             use_cache=not no_cache,
             progress=progress,
         )
-    counts = ", ".join(f"{name} {count}" for name, count in sorted(summary.counts.items()))
+    from kg.rdf.counts import format_counts
+
+    counts = format_counts(summary.counts)
     reused = f" ({summary.reused} unchanged, from the cache)" if summary.reused else ""
     merged = f"; {summary.aliases} aliases merged" if summary.aliases else ""
     click.echo(
@@ -197,6 +200,7 @@ Examples:
 
 EPILOG_QUERY = """\b
 Examples:
+  kg query --list
   kg query out/graph.ttl 'SELECT ?p ?label WHERE { ?p a grk:Project ; rdfs:label ?label }'
   kg query out/graph.ttl ontology/queries/plan-targets.rq --format csv
   kg query out/graph.ttl project-metrics --param project=滨江智造产业园一期
@@ -205,7 +209,7 @@ Examples:
 
 \b
 QUERY is SPARQL text, a .rq file, or the name of a bundled query in ontology/queries/
-(completed-projects-by-place, plan-targets, …). The usual prefixes (grk: schema: prov:
+(kg query --list shows them with their parameters). The usual prefixes (grk: schema: prov:
 rdfs: skos: time: xsd: and one per kind of resource) need no PREFIX line.
 """
 
@@ -252,7 +256,13 @@ def load(graphs: Sequence[Path], store_dir: Path, graph: str | None) -> None:
 
 
 @cli.command(epilog=EPILOG_QUERY)
-@click.argument("arguments", nargs=-1, required=True, metavar="[GRAPH...] QUERY")
+@click.argument("arguments", nargs=-1, metavar="[GRAPH...] QUERY")
+@click.option(
+    "--list",
+    "list_queries",
+    is_flag=True,
+    help="List the bundled queries with their question and parameters, and exit.",
+)
 @click.option(
     "--store",
     "store_dir",
@@ -286,6 +296,7 @@ def load(graphs: Sequence[Path], store_dir: Path, graph: str | None) -> None:
 )
 def query(
     arguments: Sequence[str],
+    list_queries: bool,
     store_dir: Path | None,
     output: Literal["table", "csv", "json"],
     params: Sequence[str],
@@ -296,14 +307,22 @@ def query(
     Graph files are loaded into an embedded pyoxigraph store. When nothing is in the default
     graph (N-Quads, TriG), the query sees the union of the named graphs.
     """
-    from kg.query import load_store, parse_bindings, read_query, run_query
+    from kg.query import check_parameters, load_store, parse_bindings, read_query, run_query
     from kg.query.output import format_result
     from kg.rdf.iris import prefixes
     from kg.rdf.namespaces import DEFAULT_BASE
 
+    if list_queries:
+        from kg.query import bundled_queries, format_catalog
+
+        click.echo(format_catalog(bundled_queries()))
+        return
+    if not arguments:
+        raise click.UsageError("give [GRAPH...] QUERY, or --list for the bundled queries")
     *graphs, query_text = arguments
     bindings = parse_bindings(params)
     text = read_query(query_text)
+    check_parameters(text, bindings, name=query_text if text != query_text else "query")
     if store_dir is not None:
         from kg.store import open_store
 

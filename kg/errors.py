@@ -10,7 +10,7 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """Exit codes of the ``kg`` command (README, section Reliability)."""
+    """Exit codes of the ``kg`` command (docs/reliability.md)."""
 
     OK = 0
     ERROR = 1  # any other error govreport-kg raises on purpose

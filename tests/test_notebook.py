@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from kg.build import build
 from tests.conftest import ROOT
 
 NOTEBOOK = ROOT / "notebooks" / "explore.ipynb"
@@ -39,7 +41,7 @@ def outputs_tagged(notebook: nbformat.NotebookNode, tag: str) -> list[nbformat.N
     return [output for cell in cells for output in cell.get("outputs", [])]
 
 
-def test_explore_notebook_runs_top_to_bottom(kernel_of_this_venv: str) -> None:
+def test_explore_notebook_runs_top_to_bottom(kernel_of_this_venv: str, tmp_path: Path) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     client = NotebookClient(
@@ -56,11 +58,17 @@ def test_explore_notebook_runs_top_to_bottom(kernel_of_this_venv: str) -> None:
     tables = [o["data"]["text/html"] for o in outputs_tagged(notebook, "sparql")]
     assert len(tables) == 3 and all("<table" in t and "<td>" in t for t in tables)
     counts, completed, targets = tables
-    assert "Project" in counts and "Metric" in counts
+    # The same counts as the build line (and the page) of the same report.
+    summary = build([ROOT / "examples" / "sample-report.txt"], tmp_path / "build")
+    for name, count in summary.counts.items():
+        assert re.search(rf"<td>{name}</td>\s*<td>{count}</td>", counts), (name, count, counts)
     assert "。" in completed  # each answer with its source sentence
     assert "%" in targets or "亿元" in targets
     analysis = [o["data"]["text/html"] for o in outputs_tagged(notebook, "networkx") if "data" in o]
     assert len(analysis) == 3 and all("<td>" in t for t in analysis)
-    assert any("image/png" in o.get("data", {}) for o in outputs_tagged(notebook, "chart"))
+    chart = outputs_tagged(notebook, "chart")
+    assert any("image/png" in o.get("data", {}) for o in chart)
+    printed = "".join(o.get("text", "") for o in chart)  # changes (signed) apart from levels
+    assert re.search(r"\d+ changes \(1 decreases, below zero\), \d+ levels", printed), printed
     view = [o["data"]["text/html"] for o in outputs_tagged(notebook, "view")]
     assert len(view) == 1 and view[0].startswith("<iframe srcdoc=")

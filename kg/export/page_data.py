@@ -8,7 +8,7 @@ and units; every fact keeps the index of its source sentence.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from kg.export.view import NO_SECTION, GraphView
@@ -79,6 +79,8 @@ def page_data(view: GraphView) -> dict[str, Any]:
         metrics.append(
             {
                 "text": metric.display,
+                "value": metric.value,
+                "unit": metric.unit,
                 "measure": metric.measure,
                 "kind": metric.kind,
                 "sentence": sentence_ref(metric.sentence),
@@ -106,7 +108,8 @@ def page_data(view: GraphView) -> dict[str, Any]:
         )
 
     return {
-        "reports": list(view.reports),
+        "reports": _reports(view, nodes, actions, metrics),
+        "counts": view.counts,
         "types": [
             {"name": name, "zh": zh, "color": color, "shape": shape}
             for name, (zh, color, shape) in TYPE_STYLES.items()
@@ -130,6 +133,46 @@ def page_data(view: GraphView) -> dict[str, Any]:
         "actions": actions,
         "metrics": metrics,
     }
+
+
+def _reports(
+    view: GraphView,
+    nodes: list[dict[str, Any]],
+    actions: list[dict[str, Any]],
+    metrics: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """Each report's name, region and year, and its headline numbers: the entities it names
+    (by type), its actions and its metrics (targets among them)."""
+    report_ids = {title: index for index, title in enumerate(view.reports)}
+    of_sentence = [report_ids.get(s.report) for s in view.sentences.values()]
+    entities: list[Counter[str]] = [Counter() for _ in view.reports]
+    for node in nodes:
+        for index in node["reports"]:
+            entities[index][node["type"]] += 1
+    facts: list[Counter[str]] = [Counter() for _ in view.reports]
+    for kind, records in (("actions", actions), ("metrics", metrics)):
+        for record in records:
+            index = of_sentence[record["sentence"]] if record["sentence"] is not None else None
+            if index is not None:
+                facts[index][kind] += 1
+                if record.get("kind") == "target":
+                    facts[index]["targets"] += 1
+    reports = []
+    for index, name in enumerate(view.reports):
+        details = view.report_details.get(name)
+        reports.append(
+            {
+                "title": name,
+                "region": details.region if details else "",
+                "year": details.year if details else "",
+                "file": details.file if details else "",
+                "entities": dict(entities[index]),
+                "actions": facts[index]["actions"],
+                "metrics": facts[index]["metrics"],
+                "targets": facts[index]["targets"],
+            }
+        )
+    return reports
 
 
 def _edges(

@@ -9,15 +9,17 @@ into an rdflib graph.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import PROV, SKOS
 
+from kg.rdf.counts import count_types
 from kg.rdf.dataset import KnowledgeGraph
 from kg.rdf.namespaces import GRK, SCHEMA, Terms
 from kg.rdf.terms import Term, from_rdflib
@@ -54,6 +56,9 @@ READ_PREDICATES: tuple[URIRef, ...] = (
     grk.startOffset,
     grk.text,
     grk.sourceFile,
+    grk.region,
+    grk.planYear,
+    grk.reviewYear,
     grk.verb,
     grk.year,
     grk.qualifier,
@@ -128,12 +133,22 @@ class CoMention:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportView:
+    name: str  # a distinct name: its title, region and year where the title lacks them
+    region: str = ""
+    year: str = ""  # the year the report is for (its plan year)
+    file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class GraphView:
     entities: tuple[EntityView, ...]
     actions: tuple[ActionView, ...]
     metrics: tuple[MetricView, ...]
     sentences: dict[str, SentenceView]
-    reports: tuple[str, ...]
+    reports: tuple[str, ...]  # report names, as sentences give them (SentenceView.report)
+    report_details: dict[str, ReportView] = field(default_factory=dict)  # by name
+    counts: dict[str, int] = field(default_factory=dict)  # kg.rdf.counts of the graph
 
     def co_mentions(self) -> list[CoMention]:
         """Each pair of entities sharing a sentence, once per sentence, in a stable order."""
@@ -263,15 +278,29 @@ def read_view(graph: Graph | KnowledgeGraph) -> GraphView:
         )
     entities.sort(key=lambda e: ([n for n, _ in ENTITY_TYPES].index(e.type), e.label, e.iri))
     reports = tuple(sorted({s.report for s in sentences.values()}))
-    return GraphView(tuple(entities), actions, metrics, sentences, reports)
+    details = {
+        name: ReportView(
+            name=name,
+            region=_text(index.value(report, grk.region)),
+            year=_year(index, report),
+            file=_text(index.value(report, grk.sourceFile)),
+        )
+        for report, name in report_names.items()
+    }
+    counts = count_types(
+        (subject, cls) for subject, classes in index.subject_objects(rdf.type) for cls in classes
+    )
+    return GraphView(tuple(entities), actions, metrics, sentences, reports, details, counts)
 
 
 def _report_names(index: _Index) -> dict[Term, str]:
-    """A distinct name per report: its title, with its file name where titles repeat."""
+    """A distinct name per report: its title, made of its year and region where the title
+    names neither (政府工作报告 of 广东省 in 2026: 2026年广东省政府工作报告), with its file name
+    where names still repeat."""
     reports = set(index.instances[str(grk.Report)])
     for objects in index.by_predicate[grk.inReport].values():
         reports.update(objects)
-    titles = {r: _text(index.value(r, rdfs.label)) or _node_text(r) for r in reports}
+    titles = {r: _title(index, r) for r in reports}
     repeated = Counter(titles.values())
     names = {}
     for report, title in titles.items():
@@ -282,6 +311,33 @@ def _report_names(index: _Index) -> dict[Term, str]:
         r: f"{titles[r]} ({_node_text(r)})" if still[name] > 1 else name
         for r, name in names.items()
     }
+
+
+_GENERIC_TITLE = re.compile(r"(?:\d{4}年)?((?:人民)?政府工作报告)?")
+
+
+def _title(index: _Index, report: Term) -> str:
+    """The report's title; where it names no region (政府工作报告, 2026年政府工作报告), one
+    made of the year and region the graph gives it."""
+    title = _text(index.value(report, rdfs.label))
+    region = _text(index.value(report, grk.region))
+    generic = _GENERIC_TITLE.fullmatch(title)
+    if region and generic is not None:
+        year = _year(index, report)
+        kind = generic.group(1) or "政府工作报告"
+        return f"{year}年{region}{kind}" if year else f"{region}{kind}"
+    return title or _node_text(report)
+
+
+def _year(index: _Index, report: Term) -> str:
+    """The year a report is for: its plan year, else the year after the one it reviews."""
+    plan = index.value(report, grk.planYear)
+    if plan is not None:
+        return _node_text(plan)[:4]
+    review = index.value(report, grk.reviewYear)
+    if review is not None and _node_text(review)[:4].isdigit():
+        return str(int(_node_text(review)[:4]) + 1)
+    return ""
 
 
 def _read_sentence(

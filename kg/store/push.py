@@ -84,4 +84,7 @@ def _send(endpoint: str, graph: str | None, method: str, body: bytes | None) -> 
         raise OutputError(f"{endpoint}: {method} {target} failed: {error.code} {detail}") from None
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
-        raise OutputError(f"{endpoint}: cannot connect ({reason})") from None
+        raise OutputError(
+            f"{endpoint}: cannot connect ({reason}); is a server running there? (Oxigraph's: "
+            "pip install 'govreport-kg[server]', then oxigraph serve --location DB)"
+        ) from None

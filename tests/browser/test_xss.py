@@ -71,3 +71,24 @@ def test_hostile_names_everywhere_show_as_text(page: tuple[Page, PageLog], tmp_p
     browser_page.get_by_role("button", name="Focus on neighbourhood 聚焦").click()
     browser_page.mouse.move(700, 400)
     assert_nothing_ran(browser_page, log)
+
+
+def test_hostile_reports_in_the_overview_and_the_metrics_table_show_as_text(
+    page: tuple[Page, PageLog], tmp_path: Path
+) -> None:
+    browser_page, log = page
+    path = tmp_path / "hostile-corpus.html"
+    graph = synthetic_graph(30, seed=1, label=HOSTILE) + synthetic_graph(30, seed=2, label="乙")
+    write_html(graph, path)
+    open_graph(browser_page, path)
+    assert browser_page.locator("#report").input_value() == "overview"
+    report = browser_page.evaluate("kgExplorer.nodes.get().find((n) => n.id >= 60).label")
+    assert HOSTILE in report or report.startswith("乙")
+    browser_page.click("#open-table")
+    browser_page.fill("#table-filter", "<img")
+    rows = browser_page.locator("#metrics-table tbody tr")
+    assert rows.count() > 0
+    assert HOSTILE in rows.first.inner_text()
+    rows.first.click()
+    assert_nothing_ran(browser_page, log)
+    assert browser_page.locator("#table-view img, #table-view svg").count() == 0

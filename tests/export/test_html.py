@@ -171,7 +171,7 @@ def test_failed_write_leaves_no_temporary_file(tmp_path: Path) -> None:
 def test_a_corpus_page_knows_each_entity_report() -> None:
     graph = synthetic_graph(9, seed=1, label="甲") + synthetic_graph(6, seed=2, label="乙")
     data = page_payload(render_page(graph))
-    assert data["reports"] == ["乙合成测试报告", "甲合成测试报告"]
+    assert [report["title"] for report in data["reports"]] == ["乙合成测试报告", "甲合成测试报告"]
     for node in data["nodes"]:
         assert node["reports"] == [0 if node["label"].startswith("乙") else 1]
     assert "<title>2 reports 份报告</title>" in render_page(graph)
@@ -179,7 +179,33 @@ def test_a_corpus_page_knows_each_entity_report() -> None:
 
 def test_reports_with_the_same_title_stay_apart() -> None:
     data = page_payload(render_page(synthetic_graph(6, seed=1) + synthetic_graph(6, seed=2)))
-    assert data["reports"] == [
+    assert [report["title"] for report in data["reports"]] == [
         "合成测试报告 (synthetic-1.txt)",
         "合成测试报告 (synthetic-2.txt)",
     ]
+
+
+UNTITLED = """@prefix grk: <https://w3id.org/govreport-kg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <https://example.org/> .
+ex:a a grk:Report ; rdfs:label "政府工作报告"@zh ; grk:region "广东省"@zh ;
+  grk:planYear "2026"^^xsd:gYear ; grk:sourceFile "a.txt" .
+ex:b a grk:Report ; rdfs:label "2026年政府工作报告"@zh ; grk:region "云南省"@zh ;
+  grk:reviewYear "2025"^^xsd:gYear ; grk:sourceFile "b.txt" .
+ex:c a grk:Report ; rdfs:label "政府工作报告"@zh ; grk:sourceFile "c.txt" .
+ex:d a grk:Report ; rdfs:label "政府工作报告"@zh ; grk:sourceFile "d.txt" .
+ex:e a grk:Report ; rdfs:label "陕西省2026年政府工作报告"@zh ; grk:region "陕西省"@zh .
+"""
+
+
+def test_a_report_without_a_title_is_named_by_its_region_and_year() -> None:
+    from kg.export.view import read_view
+
+    view = read_view(Graph().parse(data=UNTITLED, format="turtle"))
+    names = {details.file or details.region: name for name, details in view.report_details.items()}
+    assert names["a.txt"] == "2026年广东省政府工作报告"
+    assert names["b.txt"] == "2026年云南省政府工作报告"  # the year after the one it reviews
+    # No region: the generic title, told apart by the file name.
+    assert names["c.txt"] == "政府工作报告 (c.txt)" and names["d.txt"] == "政府工作报告 (d.txt)"
+    assert names["陕西省"] == "陕西省2026年政府工作报告"  # a title naming its region stays

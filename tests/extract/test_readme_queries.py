@@ -1,4 +1,5 @@
-"""The SPARQL of the README's "Metrics and actions" section answers what it says on the sample."""
+"""The SPARQL of docs/graph-model-and-queries.md, "Questions about metrics and actions", answers
+what the page says on the sample."""
 
 import re
 
@@ -11,8 +12,8 @@ from tests.conftest import ROOT
 
 
 def _queries() -> list[str]:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Metrics and actions", 1)[1].split("\n## ", 1)[0]
+    page = (ROOT / "docs" / "graph-model-and-queries.md").read_text(encoding="utf-8")
+    section = page.split("## Questions about metrics and actions", 1)[1].split("\n## ", 1)[0]
     return re.findall(r"```sparql\n(.*?)```", section, re.S)
 
 
@@ -31,7 +32,7 @@ def _rows(store: ox.Store, query: str) -> list[tuple[str, ...]]:
     ]
 
 
-def test_readme_has_the_three_queries() -> None:
+def test_the_page_has_the_three_queries() -> None:
     assert len(_queries()) == 3
 
 

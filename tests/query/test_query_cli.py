@@ -127,3 +127,26 @@ def test_validate_an_unparsable_file_is_one_line(tmp_path: Path) -> None:
     result = kg("validate", str(bad))
     assert result.returncode == ExitCode.INPUT  # unreadable input; 1 means "does not conform"
     assert "not valid turtle" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_table_cuts_long_text_but_in_its_last_column() -> None:
+    import pyoxigraph as ox
+
+    from kg.query.output import CELL_COLUMNS, format_result
+    from kg.query.run import QueryResult
+
+    sentence = (
+        "扎实推进污染防治攻坚，完成芙蓉河支流黑臭水体整治8.5公里，青溪污水处理厂三期建成。" * 2
+    )
+    checksum = "8acddbc8cee3e61d5756c609d77d6dde20906ddece70eb96b4af18228a2e7f3"
+    row = (ox.Literal(sentence), ox.Literal(checksum), ox.Literal(sentence))
+    table = format_result(QueryResult("select", ("text", "checksum", "last"), (row,)), "table")
+    _, rule, line, count = table.splitlines()
+    first = line.split(" | ")[0]
+    assert first.endswith("…") and sentence.startswith(first[:-1])
+    assert len(rule.split("-+-")[0]) == CELL_COLUMNS  # the column is as wide as the cut text
+    assert checksum in line  # ASCII (IRIs, checksums) is never cut
+    assert line.endswith(sentence)  # the last column is whole
+    assert count == "(1 row; long cells cut, --format csv gives them whole)"
+    as_csv = format_result(QueryResult("select", ("text", "checksum", "last"), (row,)), "csv")
+    assert as_csv.splitlines()[1].startswith(sentence)

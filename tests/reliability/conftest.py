@@ -1,4 +1,5 @@
-"""Report how many generated inputs the property and fuzz tests tried (the README quotes it)."""
+"""Report how many generated inputs the property and fuzz tests tried (docs/reliability.md
+quotes it)."""
 
 from __future__ import annotations
 
