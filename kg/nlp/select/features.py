@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.resolve import clause_builds, locating_follows
@@ -37,9 +37,14 @@ class DocumentContext:
     text: str  # the report's paragraphs as read, joined
     region_names: frozenset[str] = frozenset()
     rule_surfaces: frozenset[str] = frozenset()  # surfaces a rule source proposed somewhere
+    _counts: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def count(self, surface: str) -> int:
-        return self.text.count(surface)
+        """How often the report writes ``surface`` (counted once a surface)."""
+        found = self._counts.get(surface)
+        if found is None:
+            found = self._counts[surface] = self.text.count(surface)
+        return found
 
 
 @dataclass(frozen=True)
@@ -243,8 +248,10 @@ def _right_kind(tokens: Tokens, end: int, lexicon: Lexicon) -> str:
 
 def _overlap_features(span: Span, spans: list[Span]) -> list[str]:
     features = []
-    for other in spans:
-        if other is span or other.end <= span.start or other.start >= span.end:
+    for other in spans:  # sorted by start: none after the span's end overlaps it
+        if other.start >= span.end:
+            break
+        if other is span or other.end <= span.start:
             continue
         rule = any(c.source in RULE_SOURCES for c in other.proposals)
         if other.start <= span.start and span.end <= other.end:

@@ -17,6 +17,7 @@ from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
 from kg.nlp.words import ends_name, is_proper
 
 SOURCE = "edges"
+MAX_TOKENS = 6  # tokens before the head: longer names are the rules' to find
 # Words a name never runs over: particles, prepositions and conjunctions.
 _STOPS = frozenset("的了着和与及或等在对将把被为以从向于是")
 _CLASSIFIER = re.compile(r"^[个家座条所项处栋批名位台辆]$")
@@ -33,7 +34,7 @@ def edge_variants(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
         if tokens.start_of(index) != head_start:
             index += 1  # the head ends a longer token: the name starts before that token
         verbs = 0
-        for position in range(index - 1, -1, -1):
+        for position in range(index - 1, max(index - 1 - MAX_TOKENS, -1), -1):
             word = tokens.word(position)
             start = tokens.start_of(position)
             if (

@@ -15,13 +15,16 @@ import re
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.lists import item_start, split_conjunction
 from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
-from kg.nlp.words import ends_name, tag_of
+from kg.nlp.words import ends_name, jieba_frequency, tag_of
 
 SOURCE = "enumeration"
 _CLAUSE = re.compile(r"[^，,；;：:。！？!?（）()]+")
 # 等 with up to this many characters to its class noun (等10亿元以上项目, 等一批百亿级重大项目).
 MAX_CLOSER_GAP = 16
 MAX_ITEM = 24
+MAX_FIRST_VARIANTS = 4
+# A word this frequent in jieba's dictionary is an everyday word (质量, 规模), not a name.
+EVERYDAY = 500
 TYPES = ("Project", "Organization", "Place")
 # Sources whose proposal of an item says the list is one of names.
 _NAMING_SOURCES = frozenset({"rules", "statistical", "gazetteer", "head", "brand", "list"})
@@ -47,9 +50,12 @@ def enumeration_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) 
         items = [(a, b) for a, b in items if _is_item(text[a:b])]
         if len(items) < 2:
             continue
+        if closer == "" and all(_everyday(tokens, a, b) for a, b in items):
+            continue  # 项目数量、质量、规模: a list of everyday words
         # Where the first item begins is the rules' guess (a verb, a function word before it):
         # every token boundary after the clause start is proposed, the selector weighs them.
         firsts = [(a, cuts[0]) for a in _starts(tokens, start, cuts[0]) if a != items[0][0]]
+        firsts = firsts[-MAX_FIRST_VARIANTS:]  # the starts nearest the first item's end
         head_type = lexicon.list_classes[closer].type if closer in lexicon.list_classes else None
         before = tokens.index_at(items[0][0]) - 1
         verb = tokens.word(before) if before >= 0 else ""
@@ -81,6 +87,10 @@ def enumeration_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) 
 def _starts(tokens: Tokens, start: int, end: int) -> list[int]:
     """The token starts between ``start`` and ``end`` that leave an item of a name's length."""
     return [b for b in sorted(tokens.bounds) if start <= b < end - 1 and end - b <= MAX_ITEM]
+
+
+def _everyday(tokens: Tokens, start: int, end: int) -> bool:
+    return all(jieba_frequency(word) > EVERYDAY for word in tokens.words_between(start, end))
 
 
 def _adverb(word: str) -> bool:
