@@ -57,13 +57,13 @@ class Response:
 def check_endpoint(url: str) -> str:
     """``url`` when it is an http(s) URL without credentials in it."""
     parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        raise ConfigError(f"endpoint {url!r} is not an http(s) URL")
     if "@" in parts.netloc:  # the URL itself is not repeated: it may hold a password
         raise ConfigError(
             f"the endpoint URL holds a user name or password: name the user with --user and "
             f"give the password in {PASSWORD_VARIABLE} or at the prompt"
         )
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ConfigError(f"endpoint {url!r} is not an http(s) URL")
     return url
 
 
@@ -93,6 +93,11 @@ def send(
         raise ServerError(f"{endpoint}: cannot connect ({error.reason})") from None
     except TimeoutError:
         raise _timed_out(endpoint, action, timeout) from None
+    except ValueError as error:  # urllib's answer to a challenge other than Digest or Basic
+        raise ServerError(
+            f"{endpoint}: {action}: the server asks for an authentication other than Digest "
+            f"or Basic ({error})"
+        ) from None
     except (http.client.HTTPException, OSError) as error:
         detail = str(error) or type(error).__name__
         raise ServerError(f"{endpoint}: {action}: connection lost ({detail})") from None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from collections import Counter
 
 import pyoxigraph as ox
@@ -10,6 +12,7 @@ import pyoxigraph as ox
 from kg.query import parse_bindings, read_query, run_query
 from kg.query.remote import run_remote_query
 from kg.query.run import QueryResult
+from tests.test_cli import KG
 
 # GROUP_CONCAT(… ; SEPARATOR="、") AS ?examples: the order of the parts is the engine's.
 _CONCAT = re.compile(
@@ -52,3 +55,13 @@ def embedded_answer(store: ox.Store, name: str, params: dict[str, str]) -> Query
 def remote_answer(endpoint: str, name: str, params: dict[str, str]) -> QueryResult:
     bindings = parse_bindings([f"{k}={v}" for k, v in params.items()])
     return run_remote_query(endpoint, read_query(name), bindings)
+
+
+def kg(*args: str, password: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The kg command, the password (if any) in its environment, standard input no terminal."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KG_ENDPOINT_")}
+    if password is not None:
+        env["KG_ENDPOINT_PASSWORD"] = password
+    return subprocess.run(
+        [KG, *args], capture_output=True, text=True, timeout=600, env=env, stdin=subprocess.DEVNULL
+    )

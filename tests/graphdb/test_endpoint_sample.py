@@ -4,6 +4,7 @@ dead, silent or refusing server is one line and exit 8."""
 
 from __future__ import annotations
 
+import http.server
 import socket
 import threading
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from kg.build import build
 from kg.errors import ExitCode
 from kg.query import load_store, read_query
 from tests.conftest import SAMPLE
-from tests.graphdb.endpoints import embedded_answer, remote_answer, rows
+from tests.graphdb.endpoints import embedded_answer, kg, remote_answer, rows
 from tests.graphdb.servers import Virtuoso, oxigraph_server, virtuoso_server
 from tests.query.test_queries import CASES
 from tests.rdf.builds import FIXED_BUILD
@@ -147,3 +148,33 @@ def test_hostile_values_match_nothing(oxigraph_sample: str, virtuoso_sample: Vir
     for value in ['滨江智造产业园一期" } UNION { ?entity ?p ?o } #', 'a\\" . ?s ?p ?o', "\n}"]:
         for endpoint in (f"{oxigraph_sample}/query", f"{virtuoso_sample.url}/sparql"):
             assert remote_answer(endpoint, "project-metrics", {"project": value}).rows == ()
+
+
+class _AsksForAToken(http.server.BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(401)
+        self.send_header("WWW-Authenticate", 'Bearer realm="sparql"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_an_authentication_kg_does_not_speak_is_one_line() -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _AsksForAToken)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        endpoint = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+        for user in ((), ("--user", "someone")):
+            result = kg("query", "--endpoint", endpoint, "ASK {}", *user, password="secret")
+            assert result.returncode == ExitCode.SERVER, result.stderr
+            assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+            assert "secret" not in result.stderr
+        assert "other than Digest or Basic" in result.stderr
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -14,8 +12,8 @@ from kg.build import BuildSummary, build
 from kg.errors import ExitCode
 from kg.query.remote import run_remote_query
 from tests.conftest import SAMPLE
+from tests.graphdb.endpoints import kg
 from tests.graphdb.servers import Virtuoso
-from tests.test_cli import KG
 
 REPORTS = "https://w3id.org/govreport-kg/id/report/"
 TRIPLES_BY_GRAPH = f"""
@@ -23,15 +21,6 @@ SELECT ?g (COUNT(*) AS ?n) WHERE {{
   GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{REPORTS}"))
 }} GROUP BY ?g
 """
-
-
-def kg(*args: str, password: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KG_ENDPOINT_")}
-    if password is not None:
-        env["KG_ENDPOINT_PASSWORD"] = password
-    return subprocess.run(
-        [KG, *args], capture_output=True, text=True, timeout=600, env=env, stdin=subprocess.DEVNULL
-    )
 
 
 def triples_by_graph(endpoint: str) -> dict[str, int]:
