@@ -358,6 +358,12 @@ def query(
             endpoint, text, bindings, credentials=credentials, timeout=timeout or TIMEOUT
         )
         click.echo(format_result(result, output, prefixes(DEFAULT_BASE)))
+        if result.cut_at is not None:
+            click.echo(
+                f"kg: warning: the server cut the answer at {result.cut_at} rows, its limit "
+                "(Virtuoso: ResultSetMaxRows); add LIMIT and OFFSET to page through it",
+                err=True,
+            )
         return
     if store_dir is not None:
         from kg.store import open_store

@@ -2,7 +2,9 @@
 
 The query gets the project's prefixes and its parameters bound (``kg.query.binding``), goes
 in a POST form (``query=…``), and the answer, SPARQL 1.1 JSON results or N-Triples for a
-CONSTRUCT or DESCRIBE, comes back as the same ``QueryResult`` the embedded store gives.
+CONSTRUCT or DESCRIBE, comes back as the same ``QueryResult`` the embedded store gives. A
+server that cut the rows at its own limit (Virtuoso's ``ResultSetMaxRows``, which it reports
+in a header) sets ``cut_at``.
 
 Queries without ``GRAPH`` see what the server calls its default graph: Virtuoso answers from
 all its graphs; start Oxigraph with ``oxigraph serve --union-default-graph`` and Fuseki with
@@ -31,6 +33,7 @@ RESULTS = "application/sparql-results+json"
 GRAPH_TYPES = "application/n-triples, text/turtle;q=0.9"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _VIRTUOSO_ASK = "__ASK_RETVAL"  # Virtuoso answers ASK as one variable, one row when true
+_VIRTUOSO_CUT = "x-sparql-maxrows"  # sent by Virtuoso when it cut the answer at its limit
 
 
 def run_remote_query(
@@ -96,7 +99,9 @@ def _solutions(response: Response, endpoint: str, *, ask: bool) -> QueryResult:
         )
     except (ValueError, KeyError, TypeError, IndexError) as error:
         raise ServerError(f"{endpoint}: unreadable SPARQL results ({error})") from None
-    return QueryResult("select", variables=variables, rows=rows)
+    cut = response.headers.get(_VIRTUOSO_CUT, "")
+    cut_at = int(cut) if cut.isdigit() and len(rows) >= int(cut) else None
+    return QueryResult("select", variables=variables, rows=rows, cut_at=cut_at)
 
 
 def _term(cell: dict[str, Any], blanks: dict[str, ox.BlankNode]) -> Term:

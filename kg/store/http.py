@@ -50,7 +50,7 @@ class Credentials:
 class Response:
     status: int
     content_type: str  # the media type without parameters, lower case
-    headers: Mapping[str, str]
+    headers: Mapping[str, str]  # names in lower case
     body: bytes
 
 
@@ -82,9 +82,8 @@ def send(
     try:
         with _opener(request.full_url, credentials).open(request, timeout=timeout) as answer:
             body = answer.read()
-            return Response(
-                answer.status, answer.headers.get_content_type(), dict(answer.headers), body
-            )
+            headers = {name.lower(): value for name, value in answer.headers.items()}
+            return Response(answer.status, answer.headers.get_content_type(), headers, body)
     except urllib.error.HTTPError as error:
         raise _refused(error, endpoint, action, credentials) from None
     except urllib.error.URLError as error:

@@ -4,7 +4,9 @@ dead, silent or refusing server is one line and exit 8."""
 
 from __future__ import annotations
 
+import contextlib
 import http.server
+import json
 import socket
 import threading
 from collections.abc import Iterator
@@ -150,6 +152,33 @@ def test_hostile_values_match_nothing(oxigraph_sample: str, virtuoso_sample: Vir
             assert remote_answer(endpoint, "project-metrics", {"project": value}).rows == ()
 
 
+class _CutsAtTwoRows(http.server.BaseHTTPRequestHandler):
+    """Answers as Virtuoso does when its ResultSetMaxRows (here 2) cut the rows."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        cell = {"type": "literal", "value": "x"}
+        results = {"head": {"vars": ["s"]}, "results": {"bindings": [{"s": cell}] * 2}}
+        body = json.dumps(results).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("X-SPARQL-MaxRows", "2")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_cut_answer_is_said_on_standard_error() -> None:
+    with local_server(_CutsAtTwoRows) as endpoint:
+        result = run("query", "--endpoint", endpoint, "SELECT ?s WHERE { ?s ?p ?o }")
+    assert result.returncode == 0, result.stderr
+    assert "(2 rows)" in result.stdout
+    assert "cut the answer at 2 rows" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
 class _AsksForAToken(http.server.BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
@@ -162,19 +191,25 @@ class _AsksForAToken(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def test_an_authentication_kg_does_not_speak_is_one_line() -> None:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _AsksForAToken)
+@contextlib.contextmanager
+def local_server(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """An HTTP server on 127.0.0.1 answering with ``handler``; its /sparql URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        endpoint = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+        yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)
+
+
+def test_an_authentication_kg_does_not_speak_is_one_line() -> None:
+    with local_server(_AsksForAToken) as endpoint:
         for user in ((), ("--user", "someone")):
             result = kg("query", "--endpoint", endpoint, "ASK {}", *user, password="secret")
             assert result.returncode == ExitCode.SERVER, result.stderr
             assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
             assert "secret" not in result.stderr
-        assert "other than Digest or Basic" in result.stderr
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(10)
+    assert "other than Digest or Basic" in result.stderr
