@@ -206,7 +206,7 @@ Examples:
   kg query a/graph.nq b/graph.nq completed-projects-by-place --format json
   kg query --store corpus-db/ 'SELECT ?r (COUNT(?a) AS ?n) WHERE { ?a grk:... } GROUP BY ?r'
   kg query --endpoint http://127.0.0.1:7878/query report-overview
-  KG_ENDPOINT_PASSWORD=… kg query --endpoint http://HOST:8890/sparql-auth --user dba plan-targets
+  kg query --endpoint http://HOST:8890/sparql-auth --user dba plan-targets   # asks the password
 
 \b
 QUERY is SPARQL text, a .rq file, or the name of a bundled query in ontology/queries/
