@@ -335,10 +335,11 @@ def query(
     endpoint: str | None,
     user: str | None,
 ) -> None:
-    """Run a SPARQL query over graph files (.ttl .nt .jsonld .trig .nq) or a store.
+    """Run a SPARQL query over graph files (.ttl .nt .jsonld .trig .nq), a store or a server.
 
     Graph files are loaded into an embedded pyoxigraph store. When nothing is in the default
-    graph (N-Quads, TriG), the query sees the union of the named graphs.
+    graph (N-Quads, TriG), the query sees the union of the named graphs. With --endpoint the
+    query goes to a SPARQL 1.1 server, parameters bound in a VALUES block.
     """
     from kg.query import load_store, parse_bindings, read_query, run_query
     from kg.query.output import format_result
