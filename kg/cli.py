@@ -14,12 +14,15 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal, NoReturn, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, cast
 
 import click
 
 from kg import __version__
 from kg.errors import ExitCode, KgError
+
+if TYPE_CHECKING:
+    from kg.store.http import Credentials
 
 EPILOG_BUILD = """\b
 Examples:
@@ -57,8 +60,8 @@ Example:
 
 \b
 Exit codes: 0 done, 1 error, 2 usage, 3 bad input, 4 output not written,
-  5 bad option, 6 bad gold file, 7 some inputs skipped, 70 internal error,
-  128+N stopped by signal N (130 Ctrl-C, 143 SIGTERM).
+  5 bad option, 6 bad gold file, 7 some inputs skipped, 8 SPARQL server unreachable,
+  refusing or silent, 70 internal error, 128+N stopped by signal N (130 Ctrl-C, 143 SIGTERM).
 """
 )
 @click.version_option(__version__, prog_name="kg")
@@ -206,6 +209,8 @@ Examples:
   kg query out/graph.ttl project-metrics --param project=滨江智造产业园一期
   kg query a/graph.nq b/graph.nq completed-projects-by-place --format json
   kg query --store corpus-db/ 'SELECT ?r (COUNT(?a) AS ?n) WHERE { ?a grk:... } GROUP BY ?r'
+  kg query --endpoint http://127.0.0.1:7878/query report-overview
+  kg query --endpoint http://HOST:8890/sparql-auth --user dba plan-targets   # asks the password
 
 \b
 QUERY is SPARQL text, a .rq file, or the name of a bundled query in ontology/queries/
@@ -226,7 +231,35 @@ EPILOG_PUSH = """\b
 Examples:
   kg push corpus/graph.nq --endpoint http://127.0.0.1:7878/store
   kg push out/graph.ttl --endpoint http://localhost:3030/ds/data --graph https://example.org/g
+  kg push corpus/graph.nq --endpoint http://HOST:8890/sparql-graph-crud-auth --user dba
+
+\b
+A --user's password comes from KG_ENDPOINT_PASSWORD, else a prompt: never the command line.
 """
+
+
+def _user_option(command: Callable[..., None]) -> Callable[..., None]:
+    return click.option(
+        "--user",
+        default=None,
+        metavar="NAME",
+        help="User for a server that asks for one (also KG_ENDPOINT_USER); the password comes "
+        "from KG_ENDPOINT_PASSWORD, else a prompt.",
+    )(command)
+
+
+def _credentials(user: str | None) -> Credentials | None:
+    """The user's credentials: the password from the environment, else asked on the terminal."""
+    from kg.errors import ConfigError
+    from kg.store.http import Credentials
+
+    try:
+        return Credentials.from_environment(user)
+    except ConfigError:
+        if not sys.stdin.isatty():
+            raise
+    name = cast(str, user or os.environ.get("KG_ENDPOINT_USER"))
+    return Credentials(name, click.prompt(f"password for {name}", hide_input=True, err=True))
 
 
 @cli.command(epilog=EPILOG_LOAD)
@@ -292,8 +325,17 @@ def load(graphs: Sequence[Path], store_dir: Path, graph: str | None) -> None:
     type=click.FloatRange(min=0, min_open=True),
     default=None,
     metavar="SECONDS",
-    help="Stop the query after this many seconds (default: no limit; Ctrl-C always stops it).",
+    help="Stop the query after this many seconds (default: no limit, 300 with --endpoint; "
+    "Ctrl-C always stops it).",
 )
+@click.option(
+    "--endpoint",
+    default=None,
+    metavar="URL",
+    help="Ask this SPARQL 1.1 query endpoint instead (Oxigraph: http://HOST:7878/query, "
+    "Virtuoso: http://HOST:8890/sparql).",
+)
+@_user_option
 def query(
     arguments: Sequence[str],
     list_queries: bool,
@@ -301,11 +343,14 @@ def query(
     output: Literal["table", "csv", "json"],
     params: Sequence[str],
     timeout: float | None,
+    endpoint: str | None,
+    user: str | None,
 ) -> None:
-    """Run a SPARQL query over graph files (.ttl .nt .jsonld .trig .nq) or a store.
+    """Run a SPARQL query over graph files (.ttl .nt .jsonld .trig .nq), a store or a server.
 
     Graph files are loaded into an embedded pyoxigraph store. When nothing is in the default
-    graph (N-Quads, TriG), the query sees the union of the named graphs.
+    graph (N-Quads, TriG), the query sees the union of the named graphs. With --endpoint the
+    query goes to a SPARQL 1.1 server, parameters bound in a VALUES block.
     """
     from kg.query import check_parameters, load_store, parse_bindings, read_query, run_query
     from kg.query.output import format_result
@@ -323,6 +368,23 @@ def query(
     bindings = parse_bindings(params)
     text = read_query(query_text)
     check_parameters(text, bindings, name=query_text if text != query_text else "query")
+    if endpoint is not None:
+        from kg.query.remote import TIMEOUT, run_remote_query
+
+        if graphs or store_dir is not None:
+            raise click.UsageError("give graph files, --store or --endpoint, not several")
+        credentials = _credentials(user)
+        result = run_remote_query(
+            endpoint, text, bindings, credentials=credentials, timeout=timeout or TIMEOUT
+        )
+        click.echo(format_result(result, output, prefixes(DEFAULT_BASE)))
+        if result.cut_at is not None:
+            click.echo(
+                f"kg: warning: the server cut the answer at {result.cut_at} rows, its limit "
+                "(Virtuoso: ResultSetMaxRows); add LIMIT and OFFSET to page through it",
+                err=True,
+            )
+        return
     if store_dir is not None:
         from kg.store import open_store
 
@@ -376,11 +438,15 @@ def validate(graphs: Sequence[str], shapes: Path | None, limit: int) -> None:
 )
 @click.option("--graph", default=None, help="Send Turtle / N-Triples to this named graph.")
 @click.option("--replace", is_flag=True, help="Replace each graph (PUT) instead of adding (POST).")
-def push(graphs: Sequence[Path], endpoint: str, graph: str | None, replace: bool) -> None:
+@_user_option
+def push(
+    graphs: Sequence[Path], endpoint: str, graph: str | None, replace: bool, user: str | None
+) -> None:
     """Send graph files to a SPARQL server: each report's named graph to its own graph."""
     from kg.store import push_files
 
-    summary = push_files(graphs, endpoint, graph=graph, replace=replace)
+    credentials = _credentials(user)
+    summary = push_files(graphs, endpoint, graph=graph, replace=replace, credentials=credentials)
     click.echo(
         f"pushed {summary.triples} triples in {summary.graphs} graph(s) "
         f"to {endpoint} ({summary.requests} request(s))"

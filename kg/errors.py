@@ -20,6 +20,7 @@ class ExitCode(IntEnum):
     CONFIG = 5  # an option or setting is invalid
     GOLD = 6  # a gold annotation file is malformed
     SKIPPED = 7  # a build wrote its outputs but skipped some inputs
+    SERVER = 8  # a SPARQL server is unreachable, refused the request or did not answer in time
     INTERNAL = 70  # a bug (sysexits EX_SOFTWARE); KG_DEBUG=1 shows the traceback
     INTERRUPTED = 130  # SIGINT (Ctrl-C): 128 + 2
     BROKEN_PIPE = 141  # the reader of standard output went away: 128 + SIGPIPE
@@ -54,3 +55,10 @@ class GoldError(KgError):
     """A gold annotation file does not follow the guidelines' format."""
 
     exit_code = ExitCode.GOLD
+
+
+class ServerError(KgError):
+    """A SPARQL server cannot be reached, refused a request (credentials, an error status) or
+    did not answer in time."""
+
+    exit_code = ExitCode.SERVER

@@ -1,7 +1,8 @@
 """The registry of exporters: a format name maps to a writer and the file name it writes.
 
 RDF formats (``turtle``, ``ntriples``, ``jsonld``, ``trig``, ``nquads``), the ``html`` page,
-the Neo4j import files (``neo4j``) and Gephi files (``graphml``, ``gexf``).
+the Neo4j import files (``neo4j``), Virtuoso's bulk-load files (``virtuoso``) and Gephi files
+(``graphml``, ``gexf``).
 A name can also be given as a file extension (``graph.nq``); an unknown one lists the valid ones.
 """
 
@@ -18,6 +19,7 @@ from kg.export.gephi import write_gexf, write_graphml
 from kg.export.html import write_html
 from kg.export.neo4j import write_neo4j
 from kg.export.rdf import Engine, write_rdf
+from kg.export.virtuoso import write_virtuoso
 from kg.rdf.dataset import KnowledgeGraph
 from kg.rdf.formats import RDF_FORMATS, RdfFormat, rdf_format_of
 
@@ -59,6 +61,8 @@ EXPORTERS: dict[str, Exporter] = {
     "html": Exporter("html", "graph.html", _write_page),
     # Graph databases and Gephi; neo4j writes a directory of neo4j-admin import files.
     "neo4j": Exporter("neo4j", "neo4j", _via_rdflib(write_neo4j), writes_directory=True),
+    # N-Quads per report and the isql script of Virtuoso's bulk loader (ld_dir).
+    "virtuoso": Exporter("virtuoso", "virtuoso", write_virtuoso, writes_directory=True),
     "graphml": Exporter("graphml", "graph.graphml", _via_rdflib(write_graphml)),
     "gexf": Exporter("gexf", "graph.gexf", _via_rdflib(write_gexf)),
 }

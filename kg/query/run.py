@@ -35,6 +35,7 @@ class QueryResult:
     rows: tuple[tuple[Term | None, ...], ...] = ()
     boolean: bool | None = None
     triples: tuple[ox.Triple, ...] = ()
+    cut_at: int | None = None  # rows a server stopped at, by its own limit (Virtuoso's)
 
 
 def load_store(paths: Sequence[str | Path]) -> ox.Store:

@@ -1,13 +1,13 @@
-"""Send graph files to any SPARQL 1.1 Graph Store Protocol endpoint (Oxigraph, Fuseki, GraphDB...).
+"""Send graph files to any SPARQL 1.1 Graph Store Protocol endpoint (Oxigraph, Virtuoso, Fuseki...).
 
 Each named graph of an N-Quads or TriG file goes to ``ENDPOINT?graph=IRI``; a Turtle or
 N-Triples file goes to the default graph (``ENDPOINT?default``) or to ``graph``. Triples are sent
-as N-Triples in batches (POST adds; with ``replace`` the first batch is a PUT).
+as N-Triples in batches (POST adds; with ``replace`` the first batch is a PUT). ``credentials``
+answer a server that asks for them (Virtuoso's ``/sparql-graph-crud-auth``: HTTP Digest).
 """
 
 from __future__ import annotations
 
-import urllib.error
 import urllib.parse
 import urllib.request
 from collections import defaultdict
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import ConfigError, OutputError
 from kg.rdf.files import graph_format, read_quads
+from kg.store.http import Credentials, check_endpoint, send
 from kg.store.local import existing_file
 
 BATCH = 50_000  # triples a request
@@ -39,10 +39,15 @@ def push_files(
     *,
     graph: str | None = None,
     replace: bool = False,
+    credentials: Credentials | None = None,
+    timeout: float = TIMEOUT,
 ) -> PushSummary:
-    """Send every file's graphs to the Graph Store Protocol ``endpoint``."""
-    if urllib.parse.urlsplit(endpoint).scheme not in {"http", "https"}:
-        raise ConfigError(f"endpoint {endpoint!r} is not an http(s) URL")
+    """Send every file's graphs to the Graph Store Protocol ``endpoint``.
+
+    A server that cannot be reached, refuses a request or does not answer within ``timeout``
+    seconds raises ``ServerError``; graphs sent before stay sent.
+    """
+    check_endpoint(endpoint)
     graphs: dict[str | None, list[ox.Triple]] = defaultdict(list)
     for path in files:
         dataset = graph_format(existing_file(path)).is_dataset
@@ -56,7 +61,8 @@ def push_files(
     for name, triples in graphs.items():
         for index, batch in enumerate(_batches(triples, BATCH)):
             method = "PUT" if replace and index == 0 else "POST"
-            _send(endpoint, name, method, ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES))
+            body = ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
+            _send(endpoint, name, method, body, credentials=credentials, timeout=timeout)
             requests += 1
     return PushSummary(len(graphs), sum(len(t) for t in graphs.values()), requests)
 
@@ -67,7 +73,15 @@ def _batches(triples: Iterable[ox.Triple], size: int) -> Iterator[list[ox.Triple
         yield batch
 
 
-def _send(endpoint: str, graph: str | None, method: str, body: bytes | None) -> None:
+def _send(
+    endpoint: str,
+    graph: str | None,
+    method: str,
+    body: bytes | None,
+    *,
+    credentials: Credentials | None,
+    timeout: float,
+) -> None:
     target = "graph=" + urllib.parse.quote(graph, safe="") if graph else "default"
     url = f"{endpoint}{'&' if '?' in endpoint else '?'}{target}"
     request = urllib.request.Request(
@@ -76,15 +90,10 @@ def _send(endpoint: str, graph: str | None, method: str, body: bytes | None) -> 
         method=method,
         headers={"Content-Type": "application/n-triples; charset=utf-8"},
     )
-    try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-            response.read()
-    except urllib.error.HTTPError as error:
-        detail = error.read(300).decode("utf-8", "replace").strip()
-        raise OutputError(f"{endpoint}: {method} {target} failed: {error.code} {detail}") from None
-    except (urllib.error.URLError, OSError) as error:
-        reason = getattr(error, "reason", error)
-        raise OutputError(
-            f"{endpoint}: cannot connect ({reason}); is a server running there? (Oxigraph's: "
-            "pip install 'govreport-kg[server]', then oxigraph serve --location DB)"
-        ) from None
+    send(
+        request,
+        endpoint=endpoint,
+        action=f"{method} {target}",
+        credentials=credentials,
+        timeout=timeout,
+    )

@@ -8,19 +8,14 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Graph
 
-from kg.build import BuildSummary, build
+from kg.build import BuildSummary
 from kg.rdf.namespaces import GRK
 from kg.rdf.validate import validate_graph
-from tests.conftest import SHARED
-
-PROVINCES = SHARED / "corpus" / "provinces-2026"
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildSummary, Path]:
-    out = tmp_path_factory.mktemp("provinces")
-    summary = build([PROVINCES], out, formats=("turtle", "nquads"), workers=2, use_cache=False)
-    return summary, out
+def corpus(provinces: tuple[BuildSummary, Path]) -> tuple[BuildSummary, Path]:
+    return provinces  # built once a session (tests/conftest.py), shared with tests/graphdb
 
 
 def test_merged_corpus_graph_conforms_to_the_shapes(corpus: tuple[BuildSummary, Path]) -> None:

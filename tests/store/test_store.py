@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -20,9 +14,9 @@ from kg.build import build
 from kg.errors import ExitCode
 from kg.rdf.namespaces import GRK
 from tests.conftest import SAMPLE
+from tests.graphdb.servers import oxigraph_server
 from tests.test_cli import run
 
-OXIGRAPH = str(Path(sys.executable).with_name("oxigraph"))
 COUNT_BY_REPORT = """
 SELECT ?file (COUNT(?metric) AS ?metrics) WHERE {
   ?metric a grk:Metric ; prov:wasDerivedFrom/grk:inReport ?report .
@@ -89,7 +83,7 @@ def test_store_keeps_one_named_graph_per_report(corpus: Path, tmp_path: Path) ->
         (("push", "GOOD.ttl", "--endpoint", "ftp://x/"), ExitCode.CONFIG, "not an http(s) URL"),
         (
             ("push", "GOOD.ttl", "--endpoint", "http://127.0.0.1:9/store"),
-            ExitCode.OUTPUT,
+            ExitCode.SERVER,
             "cannot connect",
         ),
     ],
@@ -105,33 +99,6 @@ def test_bad_store_input_gives_one_line(
     assert result.returncode == code, result.stderr
     assert message in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@contextlib.contextmanager
-def oxigraph_server(data: Path) -> Iterator[str]:
-    """A real Oxigraph server on 127.0.0.1 and a free port; stopped at the end."""
-    port = free_port()
-    server = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):  # up to 10 s to start listening
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.1):
-                break
-            time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def sparql(server: str, query: str) -> list[dict[str, str]]:

@@ -1,0 +1,120 @@
+"""kg query --endpoint gives the embedded store's rows, on the 31 provincial reports, from an
+Oxigraph server (pushed to) and from Virtuoso (bulk-loaded): every bundled query, with and
+without its parameters (bound on the server by a VALUES block, by substitution here)."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from kg.query import read_query, run_query
+from kg.query.remote import run_remote_query
+from kg.query.run import QueryResult
+from kg.rdf.ontology import queries_dir
+from tests.graphdb.endpoints import embedded_answer, remote_answer, rows
+from tests.graphdb.servers import Virtuoso
+
+ACTION = "<https://w3id.org/govreport-kg/id/action/01a1262c0e848775-1029-1033>"
+
+# Every bundled query, with parameters that give rows on the provincial reports.
+CASES: list[tuple[str, dict[str, str]]] = [
+    ("compare-regions", {"measure": "地区生产总值"}),
+    ("completed-projects-by-place", {}),
+    ("completed-projects-by-place", {"region": "上海市"}),
+    ("fact-provenance", {}),
+    ("fact-provenance", {"fact": ACTION}),
+    ("metric-search", {"keyword": "高速"}),
+    ("most-mentioned-entities", {}),
+    ("most-mentioned-entities", {"type": "Organization"}),
+    ("organizations-and-projects", {}),
+    ("organizations-and-projects", {"organization": "东盟"}),
+    ("places-and-projects", {}),
+    ("places-and-projects", {"place": "上海市"}),
+    ("plan-targets", {"region": "上海市"}),
+    ("project-metrics", {}),
+    ("project-metrics", {"project": "G98环岛高速"}),
+    ("project-status-timeline", {}),
+    ("project-status-timeline", {"project": "虹桥国际贸易中心"}),
+    ("report-overview", {}),
+]
+# As written today these take minutes on the union of 31 report graphs, in Oxigraph and more
+# in Virtuoso: their OPTIONALs multiply rows that each report graph repeats (an entity's type
+# and label, the software agent). Issue 15 rewrites the bundled queries to answer in seconds;
+# empty this set then. Until that, test_endpoint_sample.py compares them on the sample report.
+SLOW_ON_THE_CORPUS = {
+    ("fact-provenance", ()),
+    ("places-and-projects", ()),
+    ("places-and-projects", (("place", "上海市"),)),
+    ("project-status-timeline", ()),
+    ("project-status-timeline", (("project", "虹桥国际贸易中心"),)),
+    ("report-overview", ()),
+}
+
+
+def case_id(case: tuple[str, dict[str, str]]) -> str:
+    name, params = case
+    return "-".join([name, *params])
+
+
+def test_every_bundled_query_has_a_case() -> None:
+    assert {name for name, _ in CASES} == {path.stem for path in queries_dir().glob("*.rq")}
+
+
+@pytest.fixture(scope="module")
+def answers(embedded_corpus: ox.Store) -> dict[str, QueryResult]:
+    """The embedded store's answers, computed once for both servers."""
+    return {
+        case_id(case): embedded_answer(embedded_corpus, *case)
+        for case in CASES
+        if (case[0], tuple(case[1].items())) not in SLOW_ON_THE_CORPUS
+    }
+
+
+@pytest.mark.parametrize("server", ["oxigraph", "virtuoso"])
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_endpoint_answers_as_the_embedded_store(
+    request: pytest.FixtureRequest,
+    answers: dict[str, QueryResult],
+    server: str,
+    case: tuple[str, dict[str, str]],
+) -> None:
+    name, params = case
+    if (name, tuple(params.items())) in SLOW_ON_THE_CORPUS:
+        pytest.skip("minutes on the union of 31 report graphs until issue 15's faster queries")
+    if server == "virtuoso":
+        endpoint = f"{request.getfixturevalue('virtuoso').url}/sparql"
+    else:
+        endpoint = f"{request.getfixturevalue('oxigraph_corpus')}/query"
+    local = answers[case_id(case)]
+    remote = remote_answer(endpoint, name, params)
+    assert remote.variables == local.variables
+    assert local.rows, "a case that gives no rows compares nothing"
+    query = read_query(name)
+    assert rows(remote, query, virtuoso=server == "virtuoso") == rows(local, query)
+    for key, value in params.items():  # a bound parameter restricts every row it names
+        if key in local.variables and not value.startswith("<"):
+            column = local.variables.index(key)
+            assert {str(row[column].value) for row in remote.rows} == {value}  # type: ignore[union-attr]
+
+
+def test_hostile_parameters_are_bound_not_pasted(
+    virtuoso: Virtuoso, oxigraph_corpus: str, embedded_corpus: ox.Store
+) -> None:
+    for value in ['G98环岛高速" } UNION { ?entity ?p ?o } #', "x' . ?a ?b ?c", "} ; DROP ALL ; {"]:
+        params = {"project": value}
+        assert embedded_answer(embedded_corpus, "project-metrics", params).rows == ()
+        for endpoint in (f"{virtuoso.url}/sparql", f"{oxigraph_corpus}/query"):
+            assert remote_answer(endpoint, "project-metrics", params).rows == ()
+
+
+def test_ask_and_construct_through_an_endpoint(
+    virtuoso: Virtuoso, oxigraph_corpus: str, embedded_corpus: ox.Store
+) -> None:
+    construct = "CONSTRUCT { ?r rdfs:label ?t } WHERE { ?r a grk:Report ; rdfs:label ?t }"
+    local = run_query(embedded_corpus, construct)
+    for endpoint in (f"{virtuoso.url}/sparql", f"{oxigraph_corpus}/query"):
+        assert run_remote_query(endpoint, "ASK { ?a a grk:Action }").boolean is True
+        assert run_remote_query(endpoint, "ASK { ?a a grk:Nothing }").boolean is False
+        answer = run_remote_query(endpoint, construct)
+        assert answer.kind == "construct"
+        assert set(answer.triples) == set(local.triples) and len(set(answer.triples)) == 31
