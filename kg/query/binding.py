@@ -2,10 +2,10 @@
 
 The SPARQL 1.1 protocol has no way to pass bindings beside the query, so a value is bound with a
 ``VALUES`` block, written as an RDF term by pyoxigraph (quotes and backslashes escaped), at the
-end of the query's ``WHERE`` group. Every filter of that group sees the value and each solution
-must agree with it: the answers of the embedded store's substitution for the bundled queries
-(a test compares them). A value is never spliced into the text around it, so it cannot change
-what the query does.
+end of the query's ``WHERE`` group and at the start of every subquery's. Every filter of those
+groups sees the value and each solution must agree with it: the answers of the embedded store's
+substitution for the bundled queries (a test compares them). A value is never spliced into the
+text around it, so it cannot change what the query does.
 
 The text is only scanned, not parsed: comments, strings and IRIs are skipped so that a brace or
 a ``#`` inside them is not taken for syntax; the server parses the query.
@@ -13,6 +13,7 @@ a ``#`` inside them is not taken for syntax; the server parses the query.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -96,7 +97,25 @@ def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
     names = " ".join(f"?{name}" for name in bindings)
     values = " ".join(str(term) for term in bindings.values())
     block = f"\n  VALUES ({names}) {{ ({values}) }}\n"
-    return query[:close] + block + query[close:]
+    # A subquery is evaluated before the group around it joins: its filters see a value only
+    # from a block of its own (metric-search filters on ?keyword inside two subqueries).
+    positions = sorted([close, *_subquery_groups(tokens)], reverse=True)
+    for position in positions:
+        query = query[:position] + block + query[position:]
+    return query
+
+
+def _subquery_groups(tokens: list[_Token]) -> list[int]:
+    """Offsets just inside the WHERE group of every subquery (a WHERE inside braces)."""
+    significant = [token for token in tokens if token.kind not in {"comment", "space"}]
+    return [
+        following.start + 1
+        for token, following in itertools.pairwise(significant)
+        if token.kind == "word"
+        and token.text.lower() == "where"
+        and token.depth > 0
+        and following.kind == "open"
+    ]
 
 
 def _where_group_end(tokens: list[_Token]) -> int:

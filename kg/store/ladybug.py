@@ -56,6 +56,14 @@ class _Table:
         self.columns[name] = (kind, is_list or (known is not None and known[1]))
 
 
+# Links an action may have or not (schema:agent, schema:location): their tables are made even
+# when no report of the corpus has one, so that the Cypher queries that ask for them answer.
+_OPTIONAL_RELATIONSHIPS = {
+    "AGENT": {("Action", "Organization"), ("Action", "Place"), ("Action", "Project")},
+    "LOCATION": {("Action", "Place"), ("Action", "Project"), ("Action", "Organization")},
+}
+
+
 def load_neo4j_export(directory: Path, database: Path) -> CypherLoadSummary:
     """Create the LadybugDB database ``database`` (a new path) from the files in ``directory``."""
     ladybug = _ladybug()
@@ -84,7 +92,12 @@ def load_neo4j_export(directory: Path, database: Path) -> CypherLoadSummary:
     pairs: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for kind, start, end in links:
         pairs[kind].add((start, end))
+    for kind, optional in _OPTIONAL_RELATIONSHIPS.items():
+        if kind not in pairs:  # a corpus with no such link still answers queries that ask
+            pairs[kind] = {(a, b) for a, b in optional if a in tables and b in tables}
     for kind, joined in sorted(pairs.items()):
+        if not joined:
+            continue
         ends = ", ".join(f"FROM `{a}` TO `{b}`" for a, b in sorted(joined))
         connection.execute(f"CREATE REL TABLE `{kind}`({ends})")
     with tempfile.TemporaryDirectory(prefix="kg-ladybug-") as scratch:

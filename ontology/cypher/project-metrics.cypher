@@ -2,11 +2,12 @@
 // 某一项目的指标
 //
 // Question: what numbers do the reports give for a project (its area, capacity, investment,
-// companies brought in)? "stated" when the metric is tied to the project; "same sentence" when
-// it stands in a sentence that names the project and is tied to no other entity.
+// companies brought in)? "stated" when the metric is tied to the project; "nearest mention"
+// when it is tied to no entity and the project is the entity named last before it in the same
+// clause. A metric is never given to every project of its sentence.
 // The Cypher version of project-metrics.rq, for the Neo4j import files (kg build -f neo4j) in
 // Neo4j or LadybugDB. Rows come in no particular order (a UNION).
-// Parameters: $project ('' for every project), e.g. {"project": "G98环岛高速"}
+// Parameters: $project ('' for every project), e.g. {"project": "三江源国家公园"}
 // Columns: project, value, unit, measure, kind, link, sentence
 MATCH (m:Metric)-[:ABOUT_ENTITY]->(p:Project), (m)-[:WAS_DERIVED_FROM]->(s:Sentence)
 WHERE ($project = '' OR p.label = $project) AND p.label IS NOT NULL
@@ -16,12 +17,18 @@ RETURN p.label AS project, m.value AS value, m.unitText AS unit,
        coalesce(m.measure, '') AS measure, m.metricKind AS kind, 'stated' AS link,
        s.text AS sentence
 UNION ALL
-// A metric tied to another entity is not this project's, though they share a sentence.
-MATCH (p:Project)-[:MENTIONED_IN]->(s:Sentence)<-[:WAS_DERIVED_FROM]-(m:Metric)
-WHERE ($project = '' OR p.label = $project) AND p.label IS NOT NULL
+// A metric tied to no entity: the mention that ends last before it in its sentence; its
+// entity, when that is a project and no clause mark (；。！？) stands between them.
+MATCH (m:Metric)-[:WAS_DERIVED_FROM]->(s:Sentence)<-[:IN_SENTENCE]-(n:Mention)
+WHERE NOT EXISTS { MATCH (m)-[:ABOUT_ENTITY]->() }
+  AND m.startOffset IS NOT NULL AND n.endOffset <= m.startOffset
+WITH m, s, max(n.endOffset) AS nearest
+MATCH (s)<-[:IN_SENTENCE]-(last:Mention)-[:REFERS_TO]->(p:Project)
+WHERE last.endOffset = nearest AND ($project = '' OR p.label = $project) AND p.label IS NOT NULL
   AND m.value IS NOT NULL AND m.unitText IS NOT NULL AND m.metricKind IS NOT NULL
   AND s.text IS NOT NULL AND s.startOffset IS NOT NULL
-  AND NOT EXISTS { MATCH (m)-[:ABOUT_ENTITY]->() }
-RETURN p.label AS project, m.value AS value, m.unitText AS unit,
-       coalesce(m.measure, '') AS measure, m.metricKind AS kind, 'same sentence' AS link,
+  AND NOT substring(s.text, nearest - s.startOffset, m.startOffset - nearest)
+      =~ '(?s).*[；;。！？!?].*'
+RETURN DISTINCT p.label AS project, m.value AS value, m.unitText AS unit,
+       coalesce(m.measure, '') AS measure, m.metricKind AS kind, 'nearest mention' AS link,
        s.text AS sentence

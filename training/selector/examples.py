@@ -17,7 +17,7 @@ from pathlib import Path
 from kg.evaluate.predictions import norm
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.mentions import read_paragraphs
-from kg.nlp.select import span_examples
+from kg.nlp.select import names_nothing, span_examples
 from kg.text.reading import read_source
 from kg.text.segment import segment_report
 
@@ -84,9 +84,10 @@ def document_examples(gold: GoldDoc) -> Iterator[Example]:
     paragraphs, document = read_paragraphs(report)
     for paragraph in paragraphs:
         examples = []
-        for span, features in span_examples(
-            paragraph.candidates, paragraph.context, document, lexicon
-        ):
+        spans = span_examples(paragraph.candidates, paragraph.context, document, lexicon)
+        for span, features in spans:
+            if names_nothing(paragraph.view.text[span.start : span.end], lexicon):
+                continue  # never taken: the selector does not learn from it
             start, end = paragraph.view.source_span(span.start, span.end)
             surface = norm(report.text[start:end])
             if not surface or surface in gold.ignore:

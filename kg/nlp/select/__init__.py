@@ -30,6 +30,7 @@ __all__ = [
     "span_examples",
 ]
 
+_DEMONSTRATIVES = ("这", "该", "此", "各", "每", "其")
 # A second type is kept for a name (a road built and located) at this probability.
 OTHER_TYPE = 0.35
 
@@ -57,6 +58,21 @@ def span_examples(
     return [(span, span_features(span, paragraph, document, lexicon, spans)) for span in spans]
 
 
+def names_nothing(surface: str, lexicon: Lexicon) -> bool:
+    """A span with no proper part names nothing, whatever the sources saw: a head or class
+    noun alone (工程, 基地), a phase alone (二期), a generic word, or a head after a
+    demonstrative (这一中心)."""
+    return (
+        len(surface) < 2
+        or surface in lexicon.heads
+        or surface in lexicon.list_classes
+        or surface in lexicon.generic_words
+        or surface in lexicon.industry_words
+        or lexicon.suffix_pattern.fullmatch(surface) is not None
+        or surface.startswith(_DEMONSTRATIVES)
+    )
+
+
 def choose_names(
     candidates: list[Candidate],
     paragraph: ParagraphContext,
@@ -66,9 +82,11 @@ def choose_names(
 ) -> list[Choice]:
     """The names of a paragraph, in text order."""
     model = model or load_model()
+    text = paragraph.tokens.text
     scored = [
         (model.name_probability(features), span, features)
         for span, features in span_examples(candidates, paragraph, document, lexicon)
+        if not names_nothing(text[span.start : span.end], lexicon)
     ]
     scored.sort(key=lambda item: (-item[0], item[1].start - item[1].end, item[1].start))
     taken: list[Choice] = []
