@@ -20,6 +20,7 @@ from kg.nlp.lexicon import load_lexicon
 from kg.nlp.pipeline import load_pipeline
 from kg.nlp.select import DocumentContext, ParagraphContext, choose_names
 from kg.nlp.select.features import RULE_SOURCES
+from kg.nlp.select.propagate import propagate
 from kg.nlp.sources.region import region_forms, region_names
 from kg.nlp.tokens import Candidate
 from kg.records import EntityType, Mention, Report, Sentence
@@ -66,6 +67,7 @@ def read_paragraphs(report: Report) -> tuple[list[ReadParagraph], DocumentContex
 def find_mentions(report: Report) -> Iterator[Mention]:
     """Every entity mention in the report's sentences, with offsets into the report's text.
 
+    A name taken in one paragraph is a name wherever the report writes it (:func:`propagate`).
     A name has one type in a report: where its sentences disagree (a road located in one and
     built in another), the report-wide type is chosen by :func:`unify_types`.
     """
@@ -74,12 +76,15 @@ def find_mentions(report: Report) -> Iterator[Mention]:
     by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
     for sentence in report.sentences:
         by_paragraph[sentence.paragraph_index].append(sentence)
+    chosen = propagate(
+        [p.context.tokens for p in paragraphs],
+        [choose_names(p.candidates, p.context, document, lexicon) for p in paragraphs],
+    )
     mentions = []
-    for paragraph in paragraphs:
+    for paragraph, choices in zip(paragraphs, chosen, strict=True):
         sentences = by_paragraph[paragraph.index]
         starts = [s.start for s in sentences]
-        chosen = choose_names(paragraph.candidates, paragraph.context, document, lexicon)
-        for choice in chosen:
+        for choice in choices:
             start, end = paragraph.view.source_span(choice.start, choice.end)
             index = bisect_right(starts, start) - 1
             if index < 0 or end > sentences[index].end:
