@@ -7,6 +7,7 @@ tables and compiled patterns.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -54,6 +55,18 @@ class Lexicon:
     list_pattern: re.Pattern[str]
     class_noun_pattern: re.Pattern[str]  # any class noun of list_classes.tsv
     build_cue_pattern: re.Pattern[str]
+
+
+def longest_ending_at(
+    text: str, end: int, known: Callable[[str], bool], *, longest: int, shortest: int = 2
+) -> str | None:
+    """The longest word of ``shortest`` to ``longest`` characters that ends at ``end`` in
+    ``text`` and is ``known``, or None."""
+    for size in range(min(longest, end), shortest - 1, -1):
+        word = text[end - size : end]
+        if known(word):
+            return word
+    return None
 
 
 def alternation(words: list[str] | tuple[str, ...]) -> str:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.lexicon import Lexicon
+from kg.nlp.lexicon import Lexicon, longest_ending_at
 from kg.nlp.tokens import Candidate
 
 SOURCE = "government"
 _ORGAN = re.compile(r"(?:人民)?政府(?:办公室|办公厅)?")
 MAX_DIVISION = 12
+_LEVELS = ("province", "city", "county")
 
 
 def government_names(text: str, lexicon: Lexicon) -> list[Candidate]:
@@ -30,10 +31,8 @@ def government_names(text: str, lexicon: Lexicon) -> list[Candidate]:
 
 def _division_before(text: str, end: int, lexicon: Lexicon) -> str | None:
     """The longest division name (a town's too) ending at ``end``."""
-    for size in range(min(MAX_DIVISION, end), 1, -1):
-        word = text[end - size : end]
-        if lexicon.places.get(word) in ("province", "city", "county"):
-            return word
-        if word in lexicon.towns:
-            return word
-    return None
+
+    def division(word: str) -> bool:
+        return lexicon.places.get(word) in _LEVELS or word in lexicon.towns
+
+    return longest_ending_at(text, end, division, longest=MAX_DIVISION)

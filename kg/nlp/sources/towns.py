@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.lexicon import Lexicon
+from kg.nlp.lexicon import Lexicon, longest_ending_at
 from kg.nlp.tokens import Candidate
 
 SOURCE = "town"
@@ -20,8 +20,10 @@ def town_names(text: str, lexicon: Lexicon) -> list[Candidate]:
     found = []
     for match in _ENDING.finditer(text):
         end = match.end()
-        for size in range(min(MAX_TOWN, end), len(match.group()) + 1, -1):
-            if text[end - size : end] in lexicon.towns:
-                found.append(Candidate(end - size, end, "Place", "fixed", SOURCE))
-                break
+        shortest = len(match.group()) + 1  # a name before the ending
+        town = longest_ending_at(
+            text, end, lexicon.towns.__contains__, longest=MAX_TOWN, shortest=shortest
+        )
+        if town is not None:
+            found.append(Candidate(end - len(town), end, "Place", "fixed", SOURCE))
     return found
