@@ -19,11 +19,10 @@ def tidy_lines(text: str, *, name: str) -> str:
 
 
 # Chinese characters, their punctuation (、。「」) and full-width forms (，：％).
-_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK = "\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_SPACE = "[ \t\u00a0\u3000]+"
 # A space next to a Chinese character or mark, or between a number and its percent sign.
-_SPACE_IN_CHINESE = re.compile(
-    rf"(?<=[{_CJK}])[ \t\u00a0]+|[ \t\u00a0]+(?=[{_CJK}])|(?<=\d)[ \t\u00a0]+(?=%)"
-)
+_SPACE_IN_CHINESE = re.compile(rf"(?<=[{_CJK}]){_SPACE}|{_SPACE}(?=[{_CJK}])|(?<=\d){_SPACE}(?=%)")
 
 
 def join_chinese(text: str) -> str:
