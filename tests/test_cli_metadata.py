@@ -150,3 +150,34 @@ def test_a_bad_region_or_year_is_one_line_and_exit_5(
     assert result.returncode == 5
     assert result.stderr.splitlines() == [f"kg: error: {message}"]
     assert not (tmp_path / "out").exists()
+
+
+def test_given_values_and_warnings_cross_to_worker_processes(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(UNKNOWN, encoding="utf-8")
+    second.write_text("新建学校5所。" + UNKNOWN, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(
+        "build", str(first), str(second), "-o", str(out), "-f", "turtle", "-j", "2",
+        "--year", "2026",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert sorted(result.stderr.splitlines()) == [
+        f"kg: warning: {first}: no region found (use --region)",
+        f"kg: warning: {second}: no region found (use --region)",
+    ]
+    years = (
+        Graph()
+        .parse(out / "graph.ttl")
+        .query(PREFIXES + "SELECT ?plan WHERE { ?r a grk:Report ; grk:planYear ?plan }")
+    )
+    assert sorted(str(row[0]) for row in years) == ["2026", "2026"]  # type: ignore[index]
+
+    # From the cache, the warnings are the same.
+    again = run(
+        "build", str(first), str(second), "-o", str(out), "-f", "turtle", "--force",
+        "--year", "2026",
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert "2 unchanged, from the cache" in again.stdout
+    assert sorted(again.stderr.splitlines()) == sorted(result.stderr.splitlines())
