@@ -174,8 +174,8 @@ _PLAN_FORMULA = re.compile(
 )
 # A year that is a target (到2030年, 确保2018年, 2035年远景目标), a bound of a range
 # (2021—2025年), a start (2013年以来), a base (比2020年, 从2020年的), a date (2025年4月1日)
-# or an award's year (2022年度) is not the year a report reviews or plans.
-_NOT_THE_YEAR_BEFORE = re.compile(r"(?:到|至|比|较|从|确保|力争|争取|[—–\-~～])$")
+# or an award's year (2022年度) is not the year a report reviews or plans; 截至2025年底 is.
+_NOT_THE_YEAR_BEFORE = re.compile(r"(?:到|(?<!截)至|比|较|从|确保|力争|争取|[—–\-~～])$")
 _NOT_THE_YEAR_AFTER = re.compile(
     r"前|以前|之前|以来|底前|度|远景|基本实现|全面建成|\d{1,2}月|[—–\-~～至到]\d"
 )
