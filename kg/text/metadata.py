@@ -149,6 +149,10 @@ def find_years(
 
 # What a report's body says: its opening and closing formulas, then what it speaks of most.
 
+# The body searched: the longest known report has 33,000 characters; a text of megabytes (a
+# page dump) is searched in its first half million, about a second.
+MAX_BODY_SEARCH = 500_000
+
 _REGION_IN_CLOSING = re.compile(
     r"中国式现代化(?:建设)?的?(?P<region>[\u4e00-\u9fff]{2,8}?)新?(?:篇章|实践)"
 )
@@ -221,6 +225,7 @@ def division_name(name: str) -> str | None:
 
 def region_in_text(text: str) -> str | None:
     """The region a report's body speaks for: from its formulas, else the one it names most."""
+    text = text[:MAX_BODY_SEARCH]
     return region_in_formulas(text) or most_named_region(text)
 
 
@@ -281,6 +286,7 @@ def _division_mentions(text: str) -> Iterator[tuple[str, ...]]:
 def years_in_text(text: str) -> tuple[int | None, int | None]:
     """(review year, plan year) from a report's body: its formulas, else the years it gives
     most (``most_named_years``); (None, None) when it gives none."""
+    text = text[:MAX_BODY_SEARCH]
     meeting = _MEETING_DATE.search(text)
     if meeting:
         year, month = int(meeting.group(1)), int(meeting.group(2))
