@@ -31,6 +31,7 @@ from kg.rdf.counts import RDF_TYPE, count_types
 from kg.rdf.iris import check_base
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.rdf.provenance import BuildInfo
+from kg.text.metadata import GivenMetadata
 from kg.text.reading import read_report_bytes
 
 DEFAULT_FORMATS = ("turtle", "html")
@@ -50,6 +51,8 @@ class BuildSummary:
     skipped: tuple[Skipped, ...] = ()
     reused: int = 0  # reports taken unchanged from the build cache
     aliases: int = 0  # entity resources merged into another by the alias rules
+    # Reports that do not say their region or years, with what they leave unknown.
+    unknown: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def build(
@@ -65,14 +68,18 @@ def build(
     scheduler: str | None = None,
     use_cache: bool = True,
     progress: Progress | None = None,
+    region: str | None = None,
+    plan_year: int | None = None,
 ) -> BuildSummary:
     """Build every input report, merge their graphs, and write them.
 
     ``output`` is a directory that receives one file per format (``graph.ttl`` and
     ``graph.html`` by default), or a file whose extension names its one format (``out.nq``).
     A report that cannot be read or built is skipped and listed in the summary; if none can be
-    built, the first reason is raised as an ``InputError``.
+    built, the first reason is raised as an ``InputError``. ``region`` and ``plan_year`` (the
+    review year is the one before) are set for every report, over what its text says.
     """
+    given = GivenMetadata.checked(region, plan_year)
     targets = _targets(Path(output), formats)
     check_base(base)
     info = build_info or BuildInfo.from_environment()
@@ -87,10 +94,10 @@ def build(
         fewer_collections(),
     ):
         files = collect_inputs(inputs)
-        cache = BuildCache(directory, base) if use_cache else None
+        cache = BuildCache(directory, base, given) if use_cache else None
         dataset = CorpusDataset(base)
         results, skipped, reused = _build_reports(
-            files, cache, base, info, workers, scheduler, progress, dataset
+            files, cache, base, info, workers, scheduler, progress, dataset, given
         )
         if not results:
             if len(skipped) == 1:
@@ -120,6 +127,7 @@ def build(
         skipped=tuple(skipped),
         reused=reused,
         aliases=len(aliases),
+        unknown=tuple((report.name, report.unknown) for report in results if report.unknown),
     )
 
 
@@ -162,6 +170,7 @@ def _build_reports(
     scheduler: str | None,
     progress: Progress | None,
     dataset: CorpusDataset,
+    given: GivenMetadata,
 ) -> tuple[list[ReportGraph], list[Skipped], int]:
     """Build or take from the cache each input's graph and add it to ``dataset`` as soon as it
     is there.
@@ -203,7 +212,9 @@ def _build_reports(
     done = 0
     if progress:
         progress(done, len(tasks))
-    runs = run_tasks([task for _, task in tasks], base, info, workers=workers, scheduler=scheduler)
+    runs = run_tasks(
+        [task for _, task in tasks], base, info, workers=workers, scheduler=scheduler, given=given
+    )
     for task_index, result in runs:
         position, task = tasks[task_index]
         if isinstance(result, ReportGraph):

@@ -31,10 +31,12 @@ Examples:
   kg build ../shared/corpus/provinces-2026 -o corpus.nq
   kg build reports/ -o out/ --force --scheduler tcp://10.0.0.5:8786
   cat report.txt | kg build - -o out/ --force
+  kg build body.txt -o out/ --region 云溪区 --year 2026   # a text that does not say them
   SOURCE_DATE_EPOCH=0 kg build report.txt -o out/   # a reproducible build time
 
 \b
-Exit codes: 0 built; 7 built, but some inputs were skipped; others in docs/reliability.md.
+Exit codes: 0 built (a report whose region or years stay unknown is a warning); 7 built, but
+some inputs were skipped; others in docs/reliability.md.
 """
 
 
@@ -42,6 +44,12 @@ def _checked_base(value: str | None) -> str | None:
     from kg.rdf.iris import check_base
 
     return value if value is None else check_base(value)
+
+
+def _checked_year(value: str | None) -> int | None:
+    from kg.text.metadata import parse_plan_year
+
+    return value if value is None else parse_plan_year(value)
 
 
 EPILOG_EVALUATE = """\b
@@ -118,6 +126,19 @@ def cli() -> None:
     help="Run on a Dask cluster at this scheduler address instead of local processes.",
 )
 @click.option("--no-cache", is_flag=True, help="Rebuild every input, ignoring OUTDIR/.kg-cache.")
+@click.option(
+    "--region",
+    default=None,
+    metavar="NAME",
+    help="The region of every input (云溪区), over what the texts say of themselves.",
+)
+@click.option(
+    "--year",
+    default=None,
+    metavar="YEAR",
+    callback=lambda _ctx, _param, value: _checked_year(value),
+    help="The plan year of every input (2026: its review year is 2025), over what the texts say.",
+)
 def build(
     inputs: Sequence[str],
     outdir: Path,
@@ -128,6 +149,8 @@ def build(
     workers: int | None,
     scheduler: str | None,
     no_cache: bool,
+    region: str | None,
+    year: int | None,
 ) -> None:
     """Build the graph of reports into OUTPUT: files, directories of them, or - (standard input).
 
@@ -136,8 +159,9 @@ def build(
     OUTPUT/graph.html (an interactive page) by default, then prints what it found: the
     distinct resources of each type in the merged graph.
     Unchanged inputs are taken from the previous build's cache; a bad input is reported and
-    skipped. The graph records the build time: set SOURCE_DATE_EPOCH to fix it and get the
-    same bytes from the same input.
+    skipped. A report whose region or years are found nowhere (title, headings, opening lines,
+    file name, body) gets a warning: set them with --region and --year. The graph records
+    the build time: set SOURCE_DATE_EPOCH to fix it and get the same bytes from the same input.
     """
     from kg.build import build as build_graph
     from kg.corpus.runner import default_workers
@@ -155,6 +179,8 @@ def build(
             scheduler=scheduler,
             use_cache=not no_cache,
             progress=progress,
+            region=region,
+            plan_year=year,
         )
     from kg.rdf.counts import format_counts
 
@@ -166,11 +192,19 @@ def build(
     )
     for path in summary.written:
         click.echo(f"wrote {path}")
+    for name, unknown in summary.unknown:
+        click.echo(f"kg: warning: {name}: {_unknown_message(unknown)}", err=True)
     for skipped in summary.skipped:
         click.echo(f"kg: skipped {skipped.reason}", err=True)
     if summary.skipped:
         click.echo(f"kg: {len(summary.skipped)} input(s) skipped", err=True)
         sys.exit(ExitCode.SKIPPED)
+
+
+def _unknown_message(unknown: Sequence[str]) -> str:
+    """no region found (use --region), no years found (use --year), or both in one line."""
+    options = " and ".join(f"--{'year' if what == 'years' else what}" for what in unknown)
+    return f"no {' or '.join(unknown)} found (use {options})"
 
 
 @cli.command(epilog=EPILOG_EVALUATE)

@@ -9,13 +9,15 @@ from kg.extract.entities import resolve_entities
 from kg.extract.metrics import find_metrics
 from kg.nlp import find_mentions
 from kg.records import Extraction
+from kg.text.metadata import GivenMetadata
 from kg.text.reading import Source, read_source
 from kg.text.segment import segment_report
 
 
-def extract_source(source: Source) -> Extraction:
-    """Run every extraction stage on one decoded source."""
-    report = segment_report(source)
+def extract_source(source: Source, given: GivenMetadata | None = None) -> Extraction:
+    """Run every extraction stage on one decoded source (``given``: its region and plan year,
+    where the user set them)."""
+    report = segment_report(source, given)
     mentions = list(find_mentions(report))
     return Extraction(
         report=report,

@@ -1,8 +1,9 @@
 """The build cache: each report's graph kept by the checksum of its bytes, so that a rebuild
 extracts only the inputs that changed.
 
-A cache entry is valid only for the same tool code and data files (the fingerprint) and the same
-base IRI; anything else starts the cache afresh. Layout under ``OUTDIR/.kg-cache/``:
+A cache entry is valid only for the same tool code and data files (the fingerprint), the same
+base IRI and the same region and year set on the command line; anything else starts the cache
+afresh. Layout under ``OUTDIR/.kg-cache/``:
 ``manifest.json`` (one entry per checksum) and ``<checksum>.nt`` (the report's graph).
 """
 
@@ -21,6 +22,7 @@ from kg.data import SELECTOR_MODEL_ENV
 from kg.errors import OutputError
 from kg.export.atomic import atomic_write
 from kg.records import EntityType
+from kg.text.metadata import GivenMetadata
 
 CACHE_DIR = ".kg-cache"
 MANIFEST = "manifest.json"
@@ -44,9 +46,15 @@ def code_fingerprint() -> str:
 class BuildCache:
     """Report graphs of earlier builds into the same output directory."""
 
-    def __init__(self, outdir: Path, base: str) -> None:
+    def __init__(self, outdir: Path, base: str, given: GivenMetadata | None = None) -> None:
         self.directory = outdir / CACHE_DIR
-        self.key = {"fingerprint": code_fingerprint(), "base": base}
+        given = given or GivenMetadata()
+        self.key = {
+            "fingerprint": code_fingerprint(),
+            "base": base,
+            "region": given.region,
+            "year": given.plan_year,
+        }
         self.entries: dict[str, dict[str, Any]] = {}
         manifest = self.directory / MANIFEST
         try:
@@ -74,6 +82,7 @@ class BuildCache:
                 EntityRow(iri, EntityType(kind), label) for iri, kind, label in entry["entities"]
             ),
             counts=tuple((kind, int(count)) for kind, count in entry["counts"]),
+            unknown=tuple(str(what) for what in entry.get("unknown", ())),
         )
 
     def put(self, report: ReportGraph, file_name: str) -> None:
@@ -85,6 +94,7 @@ class BuildCache:
             "report_iri": report.report_iri,
             "entities": [[e.iri, e.type.value, e.label] for e in report.entities],
             "counts": [list(pair) for pair in report.counts],
+            "unknown": list(report.unknown),
         }
 
     def save(self, keep: set[str]) -> None:

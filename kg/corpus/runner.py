@@ -17,6 +17,7 @@ from kg.corpus.task import ReportGraph, Skipped, build_report, warm_up
 from kg.errors import ConfigError
 from kg.processes import become_child_of, can_fork, stops_held_back
 from kg.rdf.provenance import BuildInfo
+from kg.text.metadata import GivenMetadata
 
 SCHEDULER_TIMEOUT = 30  # seconds to wait for a Dask scheduler to answer
 Result = ReportGraph | Skipped
@@ -44,25 +45,36 @@ def run_tasks(
     *,
     workers: int = 1,
     scheduler: str | None = None,
+    given: GivenMetadata | None = None,
 ) -> Iterator[Finished]:
-    """Build every task's report; yield (task index, result) in the order they finish."""
+    """Build every task's report; yield (task index, result) in the order they finish.
+
+    ``given`` (the region and plan year set for the whole build) is plain data: it crosses to
+    the workers with each task.
+    """
     if not tasks:
         return iter([])
     if scheduler:
-        return _run_on_dask(tasks, base, build, scheduler)
+        return _run_on_dask(tasks, base, build, scheduler, given)
     if workers <= 1 or len(tasks) == 1:
-        return _run_here(tasks, base, build)
-    return _run_on_pool(tasks, base, build, min(workers, len(tasks)))
+        return _run_here(tasks, base, build, given)
+    return _run_on_pool(tasks, base, build, min(workers, len(tasks)), given)
 
 
-def _run_here(tasks: Sequence[ReportTask], base: str, build: BuildInfo) -> Iterator[Finished]:
+def _run_here(
+    tasks: Sequence[ReportTask], base: str, build: BuildInfo, given: GivenMetadata | None
+) -> Iterator[Finished]:
     warm_up()
     for index, task in enumerate(tasks):
-        yield index, build_report(task.name, task.file_name, task.data, base, build)
+        yield index, build_report(task.name, task.file_name, task.data, base, build, given)
 
 
 def _run_on_pool(
-    tasks: Sequence[ReportTask], base: str, build: BuildInfo, workers: int
+    tasks: Sequence[ReportTask],
+    base: str,
+    build: BuildInfo,
+    workers: int,
+    given: GivenMetadata | None,
 ) -> Iterator[Finished]:
     # "fork" lets workers share the pipeline the parent loaded once (copy on write); a forked
     # child of a threaded parent can deadlock, so a threaded parent uses "spawn".
@@ -80,7 +92,9 @@ def _run_on_pool(
         try:
             with stops_held_back():  # the first submission forks the workers
                 index_of: dict[Future[Result], int] = {
-                    pool.submit(build_report, task.name, task.file_name, task.data, base, build): i
+                    pool.submit(
+                        build_report, task.name, task.file_name, task.data, base, build, given
+                    ): i
                     for i, task in _largest_first(tasks)
                 }
             pending = set(index_of)
@@ -114,7 +128,11 @@ def _start_worker(parent: int) -> None:
 
 
 def _run_on_dask(
-    tasks: Sequence[ReportTask], base: str, build: BuildInfo, address: str
+    tasks: Sequence[ReportTask],
+    base: str,
+    build: BuildInfo,
+    address: str,
+    given: GivenMetadata | None,
 ) -> Iterator[Finished]:
     try:
         from distributed import Client, as_completed
@@ -127,7 +145,9 @@ def _run_on_dask(
     with client, client.as_current():
         client.run(warm_up)
         index_of = {
-            client.submit(build_report, t.name, t.file_name, t.data, base, build, pure=False): index
+            client.submit(
+                build_report, t.name, t.file_name, t.data, base, build, given, pure=False
+            ): index
             for index, t in _largest_first(tasks)
         }
         for future in as_completed(index_of):  # type: ignore[no-untyped-call]

@@ -14,7 +14,8 @@ from kg.pipeline import extract_source
 from kg.rdf.graph import report_triples
 from kg.rdf.iris import entity_iri
 from kg.rdf.provenance import BuildInfo
-from kg.records import EntityType
+from kg.records import EntityType, Report
+from kg.text.metadata import GivenMetadata
 from kg.text.reading import source_from_bytes
 
 
@@ -37,6 +38,7 @@ class ReportGraph:
     ntriples: bytes  # UTF-8: what the store parses, and what crosses processes fastest
     entities: tuple[EntityRow, ...]
     counts: tuple[tuple[str, int], ...]  # by type: Project, Organization, Place, Action, Metric
+    unknown: tuple[str, ...] = ()  # what the report does not say of itself: "region", "years"
 
     @property
     def triples(self) -> int:
@@ -59,12 +61,20 @@ def warm_up() -> None:
 
 
 def build_report(
-    name: str, file_name: str, data: bytes, base: str, build: BuildInfo
+    name: str,
+    file_name: str,
+    data: bytes,
+    base: str,
+    build: BuildInfo,
+    given: GivenMetadata | None = None,
 ) -> ReportGraph | Skipped:
-    """Decode, extract and graph one report; a bad report gives ``Skipped``, never raises."""
+    """Decode, extract and graph one report; a bad report gives ``Skipped``, never raises.
+
+    ``given``: the region and plan year the user set for every report of the build.
+    """
     try:
         source = source_from_bytes(data, file_name)
-        extraction = extract_source(source)
+        extraction = extract_source(source, given)
         graph = report_triples(extraction, base=base, build=build)
     except KgError as error:
         return Skipped(name, str(error))
@@ -84,4 +94,11 @@ def build_report(
         ntriples=graph.ntriples,
         entities=tuple(sorted(entities, key=lambda e: (e.iri, e.type))),
         counts=tuple(sorted(counts.items())),
+        unknown=unknown_metadata(extraction.report),
     )
+
+
+def unknown_metadata(report: Report) -> tuple[str, ...]:
+    """What a report leaves unknown of itself: "region", "years", both or neither."""
+    unknown = ("region",) if report.region is None else ()
+    return unknown + (("years",) if report.plan_year is None else ())

@@ -20,7 +20,7 @@ from kg.data import data_table
 from kg.records import Paragraph, Report, Section, SectionKind, Sentence
 from kg.text.cleaning import is_junk_line
 from kg.text.limits import split_overlong
-from kg.text.metadata import find_region, find_title, find_years
+from kg.text.metadata import GivenMetadata, find_region, find_title, find_years
 from kg.text.reading import Source
 from kg.text.reflow import continues, find_watermark, watermark_spans, wrap_width
 from kg.text.sections import Heading, parse_heading
@@ -55,8 +55,13 @@ class _Block:
         return self.heading.year if self.heading else None
 
 
-def segment_report(source: Source) -> Report:
-    """Cut a source into sections, paragraphs and sentences with offsets into its text."""
+def segment_report(source: Source, given: GivenMetadata | None = None) -> Report:
+    """Cut a source into sections, paragraphs and sentences with offsets into its text.
+
+    ``given`` region and plan year (``kg build --region --year``) come before what the text
+    says of itself.
+    """
+    given = given or GivenMetadata()
     text = source.text
     lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
     content = [(start, line) for start, line in lines if not is_junk_line(line)]
@@ -80,17 +85,23 @@ def segment_report(source: Source) -> Report:
     )
     title = find_title([line for _, line in content], first_heading)
     title = title or PurePath(source.name).stem
-    provisional = _provisional_plan_year(blocks, title, source.name)
+    provisional = given.plan_year or _provisional_plan_year(blocks, title, source.name)
     _resolve_kinds(blocks, text, provisional)
     blocks = _split_at_new_plan(blocks, provisional)
 
     sections, paragraphs, sentences = _records(text, blocks, width, watermark)
-    review_year, plan_year = find_years(sections, title, source.name)
+    body = "\n".join(line for _, line in content)  # what the years and region fall back on
+    review_year, plan_year = find_years(sections, title, source.name, body)
+    if given.plan_year is not None:
+        review_year, plan_year = given.plan_year - 1, given.plan_year
     opening = [
         line
         for start, line in content
         if start < (blocks[1].start if len(blocks) > 1 else len(text))
     ]
+    region = given.region or find_region(
+        title, opening or [line for _, line in content], source.name, body
+    )
     return Report(
         source_name=source.name,
         text=text,
@@ -99,7 +110,7 @@ def segment_report(source: Source) -> Report:
         sections=tuple(sections),
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
-        region=find_region(title, opening or [line for _, line in content], source.name),
+        region=region,
         review_year=review_year,
         plan_year=plan_year,
         skipped=tuple(skipped),

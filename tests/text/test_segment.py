@@ -128,17 +128,19 @@ def test_national_report_region() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "kind"),
+    ("name", "kind", "region"),
     [
-        ("hunan-2026-excerpt.txt", SectionKind.PLAN),
-        ("guangdong-2026-excerpt.txt", SectionKind.REVIEW),
+        # Cities of Hunan, named once each: no region is spoken of.
+        ("hunan-2026-excerpt.txt", SectionKind.PLAN, None),
+        # 全省 seven times, 广东 five (more than any other province): the body names its region.
+        ("guangdong-2026-excerpt.txt", SectionKind.REVIEW, "广东省"),
     ],
 )
-def test_excerpts_without_headings(name: str, kind: SectionKind) -> None:
+def test_excerpts_without_headings(name: str, kind: SectionKind, region: str | None) -> None:
     report = segment_report(read_source(SHARED / "corpus" / "dev" / name))
     assert {report.section_of(s).kind for s in report.sentences} == {kind}
     assert (report.review_year, report.plan_year) == (2025, 2026)  # from the file name
-    assert report.region is None
+    assert report.region == region
 
 
 def test_seed_numbered_review_headings_stay_in_the_review() -> None:
