@@ -116,7 +116,3 @@ def make_name_finder(nlp: Language, name: str, *, lists: bool, brands: bool) -> 
 @Language.factory("govreport_entity_selector", default_config={})
 def make_entity_selector(nlp: Language, name: str) -> EntitySelector:
     return EntitySelector(load_lexicon())
-
-
-def span_other_types(span: Span) -> tuple[str, ...]:
-    return tuple(t for t in span.kb_id_.split("|") if t)

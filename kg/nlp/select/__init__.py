@@ -27,6 +27,7 @@ __all__ = [
     "ParagraphContext",
     "choose_names",
     "load_model",
+    "names_nothing",
     "span_examples",
 ]
 
