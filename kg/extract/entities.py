@@ -16,42 +16,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
 
-from kg.data import data_table
 from kg.records import Entity, EntityType, Mention
+from kg.text.divisions import division_full_names, division_keys, last_division
 from kg.text.view import PINYIN, traditional_table
 
 _SPACES = re.compile(r"\s+")
 # A government named by its division: 沈阳市政府, 沈阳市人民政府.
 _GOVERNMENT = re.compile(r"(.+?)(?:人民)?政府")
 GOVERNMENT_KEY = "人民政府"
-
-
-@cache
-def _division_keys() -> dict[str, str]:
-    """Surface -> key of China's divisions: the shortest surface that means that division
-    alone (湖南省 -> 湖南, 麻阳苗族自治县 -> 麻阳; 长沙县 stays 长沙县, as 长沙 is the city)."""
-    official = _division_full_names()
-    shortest: dict[str, str] = {}
-    for surface, full in official.items():
-        if len(surface) < len(shortest.get(full, full + "_")):
-            shortest[full] = surface
-    return {surface: shortest.get(full, surface) for surface, full in official.items()}
-
-
-@cache
-def _division_full_names() -> dict[str, str]:
-    """Surface -> official name of China's divisions (湖南 -> 湖南省)."""
-    official: dict[str, str] = {}
-    for surface, full, _level in data_table("places_china.tsv"):
-        official.setdefault(surface, full)
-    return official
-
-
-@cache
-def _division_names() -> frozenset[str]:
-    """Every written form of a division, towns included (they may end a chain)."""
-    towns = {town for town, _county in data_table("towns.tsv")}
-    return frozenset(_division_full_names()) | towns
 
 
 @cache
@@ -66,28 +38,14 @@ def normalize_name(text: str) -> str:
     for name in dict.fromkeys((squashed, simplified)):
         government = _GOVERNMENT.fullmatch(name)
         if government is not None:
-            division = _last_division(government.group(1))
+            division = last_division(government.group(1))
             if division is not None:
-                return _division_full_names().get(division, division) + GOVERNMENT_KEY
+                return division_full_names().get(division, division) + GOVERNMENT_KEY
             continue
-        division = _last_division(name)
+        division = last_division(name)
         if division is not None:
-            return _division_keys().get(division, division)
+            return division_keys().get(division, division)
     return simplified
-
-
-@cache
-def _last_division(name: str) -> str | None:
-    """The last division of a name written as divisions only, one after another
-    (上海市黄浦区 -> 黄浦区, 湖南 -> 湖南), or None."""
-    if name in _division_names():
-        return name
-    for size in range(min(len(name) - 2, 12), 1, -1):  # the longest parent first
-        if name[:size] in _division_full_names():
-            rest = _last_division(name[size:])
-            if rest is not None:
-                return rest
-    return None
 
 
 def resolve_entities(mentions: Iterable[Mention]) -> tuple[Entity, ...]:

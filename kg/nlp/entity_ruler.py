@@ -24,6 +24,7 @@ from kg.nlp.select import Choice, DocumentContext, ParagraphContext, choose_name
 from kg.nlp.sources.edges import edge_variants
 from kg.nlp.sources.enumerations import enumeration_items
 from kg.nlp.sources.government import government_names
+from kg.nlp.sources.phases import phase_names
 from kg.nlp.sources.roads import road_names
 from kg.nlp.sources.statistical import tagged_names
 from kg.nlp.sources.towns import town_names
@@ -71,6 +72,7 @@ class NameFinder:
         found += government_names(tokens.text, self.lexicon)
         found += town_names(tokens.text, self.lexicon)
         found += road_names(tokens.text)
+        found += phase_names(tokens, self.lexicon)
         found += tagged_names(tokens.text)
         if self.lists:
             found += enumeration_items(tokens, self.lexicon, found)

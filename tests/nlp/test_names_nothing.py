@@ -13,7 +13,9 @@ NOTHING = [
     "榆山中小企业孵化园5大园区",  # a count inside
     "世界500强企业吉利控股集团",  # a rank inside
     "高新区南区公共停车场基本",  # the adverb of the verb after it
+    "融通长城宾馆成功",
     "企业吉利控股集团",  # a class noun it starts with
+    "三大动力",  # a count it starts with
 ]
 NAMES = [
     "吉利控股集团",
@@ -22,6 +24,9 @@ NAMES = [
     "地铁3号线",
     "工程机械产业园",
     "埃及",
+    "六盘水",
+    "五一大道",
+    "三一重工",
 ]
 
 

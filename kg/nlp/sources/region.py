@@ -1,7 +1,8 @@
 """Candidate source: the report's own region in every form it is written (大邑县, 大邑).
 
-A county's short form is often an everyday word that the gazetteer leaves out (和平 of 和平区);
-in the report of that county it is the county.
+A county's short form is often an everyday word that the gazetteer leaves out (和平 of 和平区,
+安居 of 安居区); in the report of that county it is the county. A region given with its parents
+(遂宁市安居区) is written with and without them.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from functools import cache
 
 from kg.data import data_table
 from kg.nlp.tokens import Candidate
+from kg.text.divisions import division_full_names, last_division, own_short_form
 
 SOURCE = "region"
 
@@ -26,10 +28,13 @@ def region_forms(region: str | None) -> frozenset[str]:
     """The names a region is written with: its full name and its short forms."""
     if not region:
         return frozenset()
-    for forms in _forms_by_full_name().values():
-        if region in forms:
-            return forms | {region}
-    return frozenset({region})
+    division = last_division(region) or region
+    full = division_full_names().get(division, division)
+    forms = {region, division, *_forms_by_full_name().get(full, {full})}
+    short = own_short_form(full)
+    if short is not None:
+        forms.add(short)
+    return frozenset(forms)
 
 
 def region_names(text: str, forms: frozenset[str]) -> list[Candidate]:
