@@ -19,7 +19,7 @@ from kg.nlp.words import ends_name, is_proper
 SOURCE = "edges"
 MAX_TOKENS = 6  # tokens before the head: longer names are the rules' to find
 # Words a name never runs over: particles, prepositions and conjunctions.
-_STOPS = frozenset("的了着和与及或等在对将把被为以从向于是")
+NAME_STOPS = frozenset("的了着和与及或等在对将把被为以从向于是")
 _CLASSIFIER = re.compile(r"^[个家座条所项处栋批名位台辆]$")
 
 
@@ -38,7 +38,7 @@ def edge_variants(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
             word = tokens.word(position)
             start = tokens.start_of(position)
             if (
-                word in _STOPS
+                word in NAME_STOPS
                 or not NAME_CHARS.fullmatch(word)
                 or head_end - start > MAX_NAME_CHARS
                 or _CLASSIFIER.match(word)

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 
 from kg.nlp.lexicon import Lexicon
+from kg.nlp.sources.edges import NAME_STOPS
 from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
 from kg.nlp.words import ends_name, is_proper
 
 SOURCE = "phase"
 MAX_TOKENS = 3  # tokens before the phase
 _PHASE = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})期")
-_STOPS = frozenset("的了着和与及或等在对将把被为以从向于是")
 
 
 def phase_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
@@ -31,7 +31,7 @@ def phase_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
             continue  # the phase is glued to a word (第一期)
         for position in range(index - 1, max(index - 1 - MAX_TOKENS, -1), -1):
             word = tokens.word(position)
-            if word in _STOPS or not NAME_CHARS.fullmatch(word) or ends_name(word, lexicon):
+            if word in NAME_STOPS or not NAME_CHARS.fullmatch(word) or ends_name(word, lexicon):
                 break
             start = tokens.start_of(position)
             if phase.start() - start < 2:
