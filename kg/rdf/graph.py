@@ -18,6 +18,7 @@ from rdflib import Graph
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, TIME
 
 from kg.extract.entities import normalize_name
+from kg.extract.measures import concept_of
 from kg.rdf import ntriples as terms
 from kg.rdf import terms as nodes
 from kg.rdf.iris import (
@@ -32,6 +33,7 @@ from kg.rdf.iris import (
     year_iri,
 )
 from kg.rdf.mapping import STATUS_IRIS
+from kg.rdf.measures import concept_iri
 from kg.rdf.namespaces import DEFAULT_BASE, GRK, SCHEMA, Terms
 from kg.rdf.provenance import BuildInfo
 from kg.records import (
@@ -321,6 +323,9 @@ class _ReportBuilder:
             self.add(node, grk.qualifier, terms.zh(quantity.qualifier))
         if metric.measure:
             self.add(node, grk.measure, terms.zh(metric.measure))
+            concept = concept_of(metric.measure)
+            if concept is not None:
+                self.add(node, grk.measureConcept, terms.iri(concept_iri(concept)))
         if metric.direction:
             self.add(node, grk.direction, terms.string(metric.direction))
         if metric.basis:
