@@ -25,7 +25,7 @@ Better = Literal["higher", "lower", "none"]
 # Scopes, years, time words and verbs that lead to a measure without being part of it.
 _LEADING = re.compile(
     r"^(?:(?:19|20)\d\d年(?:全年|末|底)?|今年|去年|全年|上年|明年|年末|年底|预计|力争|确保|争取|"
-    r"实现|完成|其中|(?:今年)?(?:中央)?拟安排|拟发行|[区市县]本级|全[国省市区县州盟旗]|本[省市区县]|我[国省市区县旗]|主要|初步核算|"
+    r"实现|完成|实施|其中|(?:今年)?(?:中央)?拟安排|拟发行|[区市县]本级|全[国省市区县州盟旗]|本[省市区县]|我[国省市区县旗]|主要|初步核算|"
     r"经济社会发展的主要预期目标是|主要预期目标是|预期目标是|预期目标)+"
 )
 # After the matched words, these make the figure another quantity than the measure itself; a

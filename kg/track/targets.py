@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kg.extract.measures import MeasureConcept, measure_concepts
 from kg.track.records import MetricFact, ReportFacts, TargetOutcome
-from kg.track.verdicts import judge
+from kg.track.verdicts import clause_before, judge
 
 # The five-year plans and the year each ends; named with 时期, 期间, 末 or 规划 a target is for
 # that year (“十四五”时期城镇调查失业率控制在5.5%以内), not for the report's plan year.
@@ -25,6 +25,13 @@ _FIVE_YEAR = re.compile(r"(十[一二三四五]五|十五)”?(?:时期|期间|�
 _EXPLICIT_YEAR = re.compile(r"[到至]((?:19|20)\d\d)年")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年")
 TARGET_SECTIONS = frozenset({"plan", "outlook"})
+# A figure of several years (五年来年均增长10.4%, 累计下降17%, 每年新增就业岗位60万个) is no
+# year's figure, nor is the start of a change (从3.3%提高到3.8%): neither joins.
+_SEVERAL_YEARS = re.compile(r"年均|累计|每年|五年|以来|期间|平均每年")
+# …and these say it of every clause after them (每年新增就业岗位60万个左右，城镇登记失业率保持在
+# 4.5%以内: both are five years' figures).
+_SEVERAL_YEARS_SENTENCE = re.compile(r"年均|累计|每年|五年来|过去五年")
+_STARTING_POINT = re.compile(r"(?:从|由)\s*\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +79,8 @@ def join_targets(
         if report is None or concept is None:
             continue
         kind = concept.figure_kind(metric.base_unit)
+        if not one_year_figure(metric):
+            continue
         if metric.kind == "target" and metric.sentence.section_kind in TARGET_SECTIONS:
             year = target_year(metric, report)
             if year is not None and (report.plan_year is None or year >= report.plan_year):
@@ -106,6 +115,17 @@ def join_targets(
         )
     return sorted(
         outcomes, key=lambda o: (o.region, o.year, o.target.sentence.start, o.target.start)
+    )
+
+
+def one_year_figure(metric: MetricFact) -> bool:
+    """Whether a figure is of one year, not of several nor the start of a change."""
+    before = clause_before(metric)
+    sentence = metric.sentence.text[: max(0, metric.start - metric.sentence.start)]
+    return not (
+        _SEVERAL_YEARS.search(before)
+        or _SEVERAL_YEARS_SENTENCE.search(sentence)
+        or _STARTING_POINT.search(before)
     )
 
 

@@ -10,6 +10,7 @@ written bare is a floor where higher is better, a ceiling where lower is. A targ
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import cache
 
@@ -17,6 +18,8 @@ from kg.data import data_table
 from kg.extract.measures import MeasureConcept, says_decrease
 from kg.track.records import MetricFact, Verdict
 
+# A figure after these is a level reached, whatever the verb before said of its direction.
+_REACHED = re.compile(r"(?:到|至|为|在)\s*\Z")
 # How far 左右 (about) lets a figure fall short on the side that matters, as a share of the
 # target: 5%左右 is met by 4.9%, not by 4.8%; 1200万人左右 by 1176万人.
 APPROX_TOLERANCE = Decimal("0.02")
@@ -29,9 +32,19 @@ def _meanings() -> dict[str, str]:
 
 
 def signed(metric: MetricFact) -> Decimal:
-    """The metric's value in the base unit, negative when it is a fall."""
+    """The metric's value in the base unit, negative when it is a fall (下降2.7%, 减少1109万),
+    not when it is where a fall ended (失业率降到5.2%)."""
+    if _REACHED.search(clause_before(metric)):
+        return metric.base_value
     falls = metric.direction == "decrease" or says_decrease(metric.measure)
     return -metric.base_value if falls else metric.base_value
+
+
+def clause_before(metric: MetricFact) -> str:
+    """The words of the metric's clause before its figure (offsets are the source's, and the
+    sentence's text is the source's between its offsets)."""
+    before = metric.sentence.text[: max(0, metric.start - metric.sentence.start)]
+    return re.split(r"[，,；;：:]", before)[-1]
 
 
 def judge(target: MetricFact, actual: MetricFact, concept: MeasureConcept) -> Verdict:
