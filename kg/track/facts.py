@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import cache
 
 import pyoxigraph as ox
 from rdflib.namespace import PROV, RDF, RDFS
@@ -44,6 +43,7 @@ class GraphReader:
     def __init__(self, store: ox.Store) -> None:
         self.store = store
         self._properties: dict[str, Properties] = {}
+        self._sentences: dict[str, tuple[str, Sentence] | None] = {}
 
     def properties(self, subject: ox.NamedNode) -> Properties:
         """A subject's properties in any graph of the store, each value once."""
@@ -77,9 +77,16 @@ class GraphReader:
             is not None
         )
 
-    @cache  # noqa: B019 - one reader per track run
     def sentence(self, iri: str) -> tuple[str, Sentence] | None:
-        """The report a sentence is in, and the sentence."""
+        """The report a sentence is in, and the sentence (each read once: many facts share
+        one sentence)."""
+        if iri not in self._sentences:
+            self._sentences[iri] = self._read_sentence(iri)
+        return self._sentences[iri]
+
+    def _read_sentence(self, iri: str) -> tuple[str, Sentence] | None:
+        if not iri:
+            return None
         node = ox.NamedNode(iri)
         report = self.value(node, GRK.inReport)
         if not report:
