@@ -93,22 +93,18 @@ def build(
         output_transaction(directory, [path.name for _, path in targets], force=force),
         fewer_collections(),
     ):
-        files = collect_inputs(inputs)
-        cache = BuildCache(directory, base, given) if use_cache else None
-        dataset = CorpusDataset(base)
-        results, skipped, reused = _build_reports(
-            files, cache, base, info, workers, scheduler, progress, dataset, given
+        corpus = assemble_corpus(
+            inputs,
+            directory,
+            base=base,
+            info=info,
+            workers=workers,
+            scheduler=scheduler,
+            use_cache=use_cache,
+            progress=progress,
+            given=given,
         )
-        if not results:
-            if len(skipped) == 1:
-                raise InputError(skipped[0].reason)
-            raise InputError(
-                f"no report could be built ({len(skipped)} skipped): {skipped[0].reason}"
-            )
-
-        aliases = find_aliases(entity for report in results for entity in report.entities)
-        dataset.merge_aliases(aliases)
-        dataset.settle_labels()
+        dataset, results = corpus.dataset, corpus.results
         # Resources of each kind in the merged graph (an entity named by several reports
         # once), as the page and the notebook count them.
         counts = Counter(count_types(dataset.subject_objects(RDF_TYPE)))
@@ -117,18 +113,69 @@ def build(
         counted = write_outputs(dataset.to_knowledge_graph(), targets, engine, workers, size)
         # Counted as a writer streamed the merged graph (here or in a child), or counted now.
         triples = counted if counted is not None else len(dataset)
-        if cache is not None:
-            cache.save({report.checksum for report in results})
+        corpus.save_cache()
     return BuildSummary(
         inputs=tuple(report.name for report in results),
         written=tuple(path for _, path in targets),
         counts=counts,
         triples=triples,
-        skipped=tuple(skipped),
-        reused=reused,
-        aliases=len(aliases),
+        skipped=corpus.skipped,
+        reused=corpus.reused,
+        aliases=corpus.aliases,
         unknown=tuple((report.name, report.unknown) for report in results if report.unknown),
     )
+
+
+@dataclass(frozen=True)
+class AssembledCorpus:
+    """Every input's graph in one dataset, aliases merged and labels settled, not yet written."""
+
+    dataset: CorpusDataset
+    results: tuple[ReportGraph, ...]
+    skipped: tuple[Skipped, ...]
+    reused: int
+    aliases: int
+    cache: BuildCache | None
+
+    def save_cache(self) -> None:
+        """Keep the graphs of this build's reports for the next (once the outputs are written)."""
+        if self.cache is not None:
+            self.cache.save({report.checksum for report in self.results})
+
+
+def assemble_corpus(
+    inputs: Sequence[str | Path],
+    directory: Path,
+    *,
+    base: str,
+    info: BuildInfo,
+    workers: int = 1,
+    scheduler: str | None = None,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    given: GivenMetadata | None = None,
+) -> AssembledCorpus:
+    """Build or take from the cache of ``directory`` each input's graph, and merge them.
+
+    A report that cannot be read or built is skipped and listed; if none can be built, the
+    first reason is raised as an ``InputError``. ``kg build`` writes the dataset; ``kg track``
+    adds the outcomes of plans to it first."""
+    given = given or GivenMetadata.checked(None, None)
+    files = collect_inputs(inputs)
+    cache = BuildCache(directory, base, given) if use_cache else None
+    dataset = CorpusDataset(base)
+    results, skipped, reused = _build_reports(
+        files, cache, base, info, workers, scheduler, progress, dataset, given
+    )
+    if not results:
+        if len(skipped) == 1:
+            raise InputError(skipped[0].reason)
+        raise InputError(f"no report could be built ({len(skipped)} skipped): {skipped[0].reason}")
+
+    aliases = find_aliases(entity for report in results for entity in report.entities)
+    dataset.merge_aliases(aliases)
+    dataset.settle_labels()
+    return AssembledCorpus(dataset, tuple(results), tuple(skipped), reused, len(aliases), cache)
 
 
 @contextmanager

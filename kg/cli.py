@@ -272,6 +272,90 @@ A --user's password comes from KG_ENDPOINT_PASSWORD, else a prompt: never the co
 """
 
 
+EPILOG_TRACK = """\b
+Examples:
+  kg track ../shared/corpus/series/national -o track/
+  kg track 2024-report.txt 2025-report.txt -o track/ --force
+  kg query track/graph.ttl plan-vs-outcome --format csv
+
+\b
+Writes OUTDIR/targets.csv (region, code, year, measure, kind, target, target_unit, qualifier,
+actual, actual_unit, verdict, target_sentence, actual_sentence), OUTDIR/projects.csv (region,
+code, year, project, next_status, plan_sentence, review_sentence), OUTDIR/graph.ttl (the
+reports' graph with the outcomes) and OUTDIR/plans-and-outcomes.html.
+Exit codes: 0 tracked; 7 tracked, but some inputs were skipped; others as kg build.
+"""
+
+
+@cli.command(epilog=EPILOG_TRACK)
+@click.argument("inputs", nargs=-1, required=True, metavar="REPORTS...")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Output directory.",
+)
+@click.option("--force", is_flag=True, help="Replace output files that already exist.")
+@click.option(
+    "--base",
+    default=None,
+    callback=lambda _ctx, _param, value: _checked_base(value),
+    help="Base IRI of the resources, ending in / or # (default: https://w3id.org/govreport-kg/id/).",
+)
+@click.option(
+    "-j",
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: one per core).",
+)
+@click.option("--no-cache", is_flag=True, help="Rebuild every input, ignoring OUTDIR/.kg-cache.")
+def track(
+    inputs: Sequence[str],
+    outdir: Path,
+    force: bool,
+    base: str | None,
+    workers: int | None,
+    no_cache: bool,
+) -> None:
+    """Follow plans to their outcomes: reports of one region over consecutive years.
+
+    Each target of year N's plan (地区生产总值增长5%左右) is joined with the actual figure of
+    the same canonical measure and kind (growth or level) in the review of year N in the next
+    report, and judged met, missed or not reported; a target aimed further (到2027年, the
+    十四五 plan) waits for the review of its year. Each project the plan names is followed
+    into the next report: completed, ongoing or not mentioned.
+    """
+    from kg.corpus.runner import default_workers
+    from kg.rdf.namespaces import DEFAULT_BASE
+    from kg.track import track as track_outcomes
+
+    with _progress_bar("building") as progress:
+        summary = track_outcomes(
+            inputs,
+            outdir,
+            force=force,
+            base=base or DEFAULT_BASE,
+            workers=workers or default_workers(),
+            use_cache=not no_cache,
+            progress=progress,
+        )
+    verdicts = ", ".join(f"{v} {summary.verdicts[v]}" for v in ("met", "missed", "not reported"))
+    statuses = ", ".join(
+        f"{s} {summary.statuses[s]}" for s in ("completed", "ongoing", "not mentioned")
+    )
+    click.echo(f"read {len(summary.inputs)} report(s): targets {verdicts}; projects {statuses}")
+    for path in summary.written:
+        click.echo(f"wrote {path}")
+    for skipped in summary.skipped:
+        click.echo(f"kg: skipped {skipped.reason}", err=True)
+    if summary.skipped:
+        click.echo(f"kg: {len(summary.skipped)} input(s) skipped", err=True)
+        sys.exit(ExitCode.SKIPPED)
+
+
 def _user_option(command: Callable[..., None]) -> Callable[..., None]:
     return click.option(
         "--user",

@@ -73,7 +73,8 @@ def test_bad_input_gives_one_line_and_no_traceback(
 
 
 @pytest.mark.parametrize(
-    "command", [(), ("build",), ("evaluate",), ("load",), ("query",), ("push",), ("validate",)]
+    "command",
+    [(), ("build",), ("evaluate",), ("load",), ("query",), ("push",), ("validate",), ("track",)],
 )
 def test_every_command_has_help_with_an_example(command: tuple[str, ...]) -> None:
     result = run(*command, "--help")

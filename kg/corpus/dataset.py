@@ -71,6 +71,14 @@ class CorpusDataset:
         load = self._loader.submit(self._load, report.name, report.ntriples, graph, check)
         self._loading.append(load)
 
+    def add_graph(self, iri: str, ntriples: bytes) -> None:
+        """Add a graph this tool made from the reports' graphs (``kg track``'s outcomes) as a
+        named graph of its own: the writers write it with the reports' graphs."""
+        self.wait_for_loads()
+        self.report_iris.append(iri)
+        self.merged_count = None
+        self._load(iri, ntriples, ox.NamedNode(iri), True)
+
     def _load(self, name: str, ntriples: bytes, graph: ox.NamedNode, check: bool) -> None:
         try:
             self._store.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=not check)

@@ -42,7 +42,7 @@ def render_page(graph: Graph | KnowledgeGraph, *, title: str | None = None) -> s
     app_js = _asset("page.js")
     values = {
         "title": html.escape(title),
-        "csp": _content_security_policy(vis_js, app_js),
+        "csp": content_security_policy(vis_js, app_js),
         "style": _asset("page.css"),
         "vis_js": vis_js,
         "app_js": app_js,
@@ -74,7 +74,7 @@ class GraphPage:
         )
 
 
-def _content_security_policy(*scripts: str) -> str:
+def content_security_policy(*scripts: str) -> str:
     # Only the page's own inline scripts may run: an injected one would not match a hash.
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"

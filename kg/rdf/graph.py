@@ -18,6 +18,7 @@ from rdflib import Graph
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, TIME
 
 from kg.extract.entities import normalize_name
+from kg.extract.measures import MeasureConcept, concept_of
 from kg.rdf import ntriples as terms
 from kg.rdf import terms as nodes
 from kg.rdf.iris import (
@@ -32,7 +33,8 @@ from kg.rdf.iris import (
     year_iri,
 )
 from kg.rdf.mapping import STATUS_IRIS
-from kg.rdf.namespaces import DEFAULT_BASE, GRK, SCHEMA, Terms
+from kg.rdf.measures import concept_iri
+from kg.rdf.namespaces import DEFAULT_BASE, GRK, MEASURES_IRI, SCHEMA, Terms
 from kg.rdf.provenance import BuildInfo
 from kg.records import (
     Action,
@@ -133,6 +135,7 @@ class _ReportBuilder:
         self._paragraphs: dict[int, str] = {}
         self._sections: dict[int, str] = {}
         self._years: dict[int, str] = {}
+        self._concepts: set[str] = set()
         self._paragraph_by_index = {p.index: p for p in self.source.paragraphs}
         self._entities = {(e.key, e.type) for e in extraction.entities}
 
@@ -262,6 +265,19 @@ class _ReportBuilder:
             self.add(description, time.year, terms.year(year))
         self.add(node, time.hasTime, interval)
 
+    def concept(self, concept: MeasureConcept) -> str:
+        """A canonical measure, with its labels on first use: a graph answers questions by
+        measure (compare-regions -p measure=GDP) without ontology/measures.ttl loaded beside."""
+        node = terms.iri(concept_iri(concept))
+        if concept.id not in self._concepts:
+            self._concepts.add(concept.id)
+            self.add(node, rdf.type, skos.Concept)
+            self.add(node, skos.inScheme, terms.iri(MEASURES_IRI))
+            self.add(node, skos.prefLabel, terms.zh(concept.label))
+            for variant in concept.variants:
+                self.add(node, skos.altLabel, terms.zh(variant))
+        return node
+
     # facts
 
     def entity_node(self, key: str, type_: EntityType) -> str:
@@ -321,6 +337,9 @@ class _ReportBuilder:
             self.add(node, grk.qualifier, terms.zh(quantity.qualifier))
         if metric.measure:
             self.add(node, grk.measure, terms.zh(metric.measure))
+            concept = concept_of(metric.measure)
+            if concept is not None:
+                self.add(node, grk.measureConcept, self.concept(concept))
         if metric.direction:
             self.add(node, grk.direction, terms.string(metric.direction))
         if metric.basis:

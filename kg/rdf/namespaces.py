@@ -17,6 +17,8 @@ ONTOLOGY_IRI = "https://w3id.org/govreport-kg/ontology"
 ONTOLOGY_VERSION = "0.2.0"
 ONTOLOGY_VERSION_IRI = f"{ONTOLOGY_IRI}/{ONTOLOGY_VERSION}"
 DEFAULT_BASE = "https://w3id.org/govreport-kg/id/"
+# The SKOS scheme of canonical measures (ontology/measures.ttl, made from kg/data/measures.tsv).
+MEASURES_IRI = f"{ONTOLOGY_IRI}/measures"
 # The software agent of the provenance records; one IRI per released version.
 SOFTWARE_IRI = "https://w3id.org/govreport-kg/software/"
 
@@ -79,6 +81,19 @@ class GRK(DefinedNamespace):
     direction: URIRef
     basis: URIRef
     aboutEntity: URIRef
+    measureConcept: URIRef
+
+    # plans and outcomes (kg track)
+    TargetOutcome: URIRef
+    ProjectOutcome: URIRef
+    target: URIRef
+    actual: URIRef
+    verdict: URIRef
+    figureKind: URIRef
+    project: URIRef
+    nextStatus: URIRef
+    planSentence: URIRef
+    reviewSentence: URIRef
 
 
 class SCHEMA(DefinedNamespace):
@@ -141,6 +156,7 @@ PREFIXES: dict[str, str] = {
 __all__ = [
     "DEFAULT_BASE",
     "GRK",
+    "MEASURES_IRI",
     "NIF",
     "ONTOLOGY_IRI",
     "ONTOLOGY_VERSION",

@@ -27,6 +27,12 @@ from kg.text.sections import Heading, parse_heading
 from kg.text.view import is_traditional
 
 _LINE = re.compile(r"[^\r\n]+")
+# A copy with no line breaks at all (a database's export of 上海's reports: 20,000 characters on
+# one line) still marks each paragraph with the white space of its indent (　　, two spaces, or
+# one space between Chinese characters, where Chinese writes none): a line that long is cut
+# there, so that headings stand on lines of their own and sections can be found.
+_INDENT = re.compile(r"\s{2,}|(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])|(?<=[。！？：])\s+")
+LONG_LINE = 3000
 # A sentence ends at 。！？ (or ASCII !?) and takes the closing quotes and brackets after it.
 _SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’\"」』）)】]*|$)")
 _SENTENCE_END = ("。", "！", "？", "!", "?")
@@ -63,7 +69,7 @@ def segment_report(source: Source, given: GivenMetadata | None = None) -> Report
     """
     given = given or GivenMetadata()
     text = source.text
-    lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
+    lines = [(start, line) for start, line in _source_lines(text) if line.strip()]
     content = [(start, line) for start, line in lines if not is_junk_line(line)]
     watermark = find_watermark(content)
     width = wrap_width(content, watermark)
@@ -257,6 +263,23 @@ def _records(
                     )
                 )
     return sections, paragraphs, sentences
+
+
+def _source_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each line with its offset; a line of ``LONG_LINE`` characters or more cut at its
+    indents."""
+    for match in _LINE.finditer(text):
+        line, offset = match.group(), match.start()
+        if len(line) < LONG_LINE:
+            yield offset, line
+            continue
+        position = 0
+        for indent in _INDENT.finditer(line):
+            if indent.start() > position:
+                yield offset + position, line[position : indent.start()]
+            position = indent.end()
+        if position < len(line):
+            yield offset + position, line[position:]
 
 
 def _line_groups(

@@ -44,8 +44,14 @@ def case_id(case: tuple[str, dict[str, str]]) -> str:
     return "-".join([name, *params])
 
 
+# Queries of the outcomes kg track writes: the provincial reports (one year each) have none;
+# tests/graphdb/test_endpoint_track.py asks them of the State Council's tracked series.
+TRACK_QUERIES = frozenset({"plan-vs-outcome", "projects-followed-up"})
+
+
 def test_every_bundled_query_has_a_case() -> None:
-    assert {name for name, _ in CASES} == {path.stem for path in queries_dir().glob("*.rq")}
+    bundled = {path.stem for path in queries_dir().glob("*.rq")}
+    assert {name for name, _ in CASES} == bundled - TRACK_QUERIES
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ from kg.query import load_store, read_query
 from tests.conftest import SAMPLE
 from tests.graphdb.endpoints import embedded_answer, kg, remote_answer, rows
 from tests.graphdb.servers import Virtuoso, oxigraph_server, virtuoso_server
+from tests.graphdb.test_endpoint_queries import TRACK_QUERIES
 from tests.query.test_queries import CASES
 from tests.rdf.builds import FIXED_BUILD
 from tests.test_cli import run
@@ -73,7 +74,8 @@ def test_every_bundled_query_answers_as_the_embedded_store(
         assert remote.variables == local.variables
         query = read_query(name)
         assert rows(remote, query, virtuoso=server == "virtuoso") == rows(local, query)
-    assert local.rows
+    # One report has no outcomes of plans (test_endpoint_track.py asks a tracked series).
+    assert local.rows or name in TRACK_QUERIES
 
 
 def test_kg_query_endpoint_prints_the_report_overview(oxigraph_sample: str) -> None:

@@ -7,6 +7,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import ConfigError, InputError
+from kg.extract.measures import concept_of
 from kg.query import (
     bundled_queries,
     check_parameters,
@@ -16,6 +17,7 @@ from kg.query import (
     read_query,
     run_query,
 )
+from kg.rdf.measures import concept_iri
 from kg.rdf.ontology import queries_dir
 from tests.query.test_query_cli import kg
 from tests.rdf.builds import sample_graph
@@ -82,13 +84,14 @@ def test_query_without_arguments_points_to_list() -> None:
     assert result.returncode == 2 and "--list" in result.stderr
 
 
-# --- compare-regions: the measure matched at its start, and shown as written -----------------
+# --- compare-regions: the canonical measure, by any of its names; shown as written ----------
 
 MEASURES = """
 @prefix grk: <https://w3id.org/govreport-kg/ontology#> .
 @prefix schema: <https://schema.org/> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix ex: <https://example.org/> .
 ex:r a grk:Report ; rdfs:label "2026年测试省政府工作报告"@zh ; grk:region "测试省"@zh ;
   grk:reviewYear "2025"^^<http://www.w3.org/2001/XMLSchema#gYear> .
@@ -100,6 +103,8 @@ WRITTEN = {
     "2025年全省地区生产总值": True,
     "实现地区生产总值": True,
     "地区生产总值增速": True,
+    "GDP": True,
+    "国内生产总值": True,
     "人均地区生产总值": False,
     "单位地区生产总值生产安全事故死亡率": False,
     "服务业增加值占地区生产总值比重": False,
@@ -108,29 +113,45 @@ WRITTEN = {
 
 @pytest.fixture(scope="module")
 def measures_store() -> ox.Store:
+    """Metrics linked to their concepts as the build links them, the concepts labelled."""
     lines = [MEASURES]
+    concepts = {}
     for index, measure in enumerate(WRITTEN):
+        concept = concept_of(measure)
+        link = ""
+        if concept is not None:
+            concepts[concept.id] = concept
+            link = f"grk:measureConcept <{concept_iri(concept)}> ; "
         lines.append(
             f'ex:m{index} a grk:Metric ; grk:measure "{measure}"@zh ; grk:metricKind "actual" ; '
-            f'schema:value {index + 1} ; schema:unitText "%" ; prov:wasDerivedFrom ex:s .'
+            f'{link}schema:value {index + 1} ; schema:unitText "%" ; prov:wasDerivedFrom ex:s .'
         )
+    for concept in concepts.values():
+        labels = ", ".join(f'"{label}"@zh' for label in concept.variants)
+        alt = f" ; skos:altLabel {labels}" if labels else ""
+        lines.append(f'<{concept_iri(concept)}> skos:prefLabel "{concept.label}"@zh{alt} .')
     store = ox.Store()
     store.load("\n".join(lines), ox.RdfFormat.TURTLE)
     return store
 
 
-def test_compare_regions_matches_the_measure_at_its_start(measures_store: ox.Store) -> None:
-    query = find_query("compare-regions")
-    result = run_query(
-        measures_store, read_query(query.name), parse_bindings(["measure=地区生产总值"])
-    )
+def _written(store: ox.Store, measure: str) -> list[str]:
+    query = read_query(find_query("compare-regions").name)
+    result = run_query(store, query, parse_bindings([f"measure={measure}"]))
     column = result.variables.index("measure_as_written")
-    matched = sorted(str(row[column].value) for row in result.rows if row[column] is not None)
-    assert matched == sorted(m for m, wanted in WRITTEN.items() if wanted)
-    assert all(row[0] == ox.Literal("地区生产总值") for row in result.rows)
-    # A word the measures only contain in the middle matches nothing.
-    none = run_query(measures_store, read_query(query.name), parse_bindings(["measure=生产总值"]))
-    assert none.rows == ()
+    return sorted(str(row[column].value) for row in result.rows if row[column] is not None)
+
+
+@pytest.mark.parametrize("name", ["地区生产总值", "GDP", "生产总值", "国内生产总值"])
+def test_compare_regions_finds_the_measure_by_any_of_its_names(
+    measures_store: ox.Store, name: str
+) -> None:
+    assert _written(measures_store, name) == sorted(m for m, gdp in WRITTEN.items() if gdp)
+
+
+def test_compare_regions_keeps_other_measures_apart(measures_store: ox.Store) -> None:
+    assert _written(measures_store, "人均地区生产总值") == ["人均地区生产总值"]
+    assert _written(measures_store, "总值") == []  # a word that names no measure
 
 
 # --- project-metrics: a metric goes to the project it is about, never to every project -------
