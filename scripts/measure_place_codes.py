@@ -18,6 +18,19 @@ import pyoxigraph as ox
 
 from kg.places import division_table
 
+MENTIONS = """
+PREFIX grk: <https://w3id.org/govreport-kg/ontology#>
+SELECT ?name ?file ?region ?code ?sentence WHERE {
+  GRAPH ?g {
+    ?m grk:refersTo ?place ; grk:text ?text ; grk:inSentence ?s .
+    ?place grk:divisionCode ?code .
+    ?s grk:text ?sentence .
+    ?r a grk:Report ; grk:sourceFile ?file .
+    OPTIONAL { ?r grk:region ?region }
+  }
+  BIND(STR(?text) AS ?name)
+}
+"""
 PLACES = """
 PREFIX grk: <https://w3id.org/govreport-kg/ontology#>
 PREFIX schema: <https://schema.org/>
@@ -43,13 +56,11 @@ def main(path: Path, sample: int) -> None:
     table = division_table()
     coded: dict[str, bool] = {}
     uncoded: dict[str, set[str]] = {}
-    mentions: list[tuple[str, str, str, str]] = []
     for row in store.query(PLACES):  # type: ignore[union-attr]
         place, name = row["place"].value, row["name"].value
         region = row["region"].value if row["region"] else ""
         if row["code"] is not None:
             coded[place] = coded.get(place, False) or row["parent"] is not None
-            mentions.append((name, Path(row["file"].value).name, region, row["code"].value))
         elif table.lookup(name).codes:
             uncoded.setdefault(place, set()).add(f"{name} ({region})")
     with_parent = sum(coded.values())
@@ -60,9 +71,21 @@ def main(path: Path, sample: int) -> None:
     for place, names in sorted(uncoded.items()):
         print(f"  uncoded: {place.rsplit('/', 1)[1]}: {', '.join(sorted(names))}")
     if sample:
+        # One sentence per (name, report, code): what to read to check the code by hand.
+        mentions: dict[tuple[str, str, str, str], str] = {}
+        for row in store.query(MENTIONS):  # type: ignore[union-attr]
+            key = (
+                row["name"].value,
+                Path(row["file"].value).name,
+                row["region"].value,
+                row["code"].value,
+            )
+            mentions.setdefault(key, row["sentence"].value)
         rng = random.Random(14)
-        for name, file, region, code in sorted(rng.sample(sorted(set(mentions)), sample)):
-            print(f"{name}\t{file}\t{region}\t{code}\t{table.by_code[code].name}")
+        for key in sorted(rng.sample(sorted(mentions), sample)):
+            name, file, region, code = key
+            sentence = mentions[key][:80]
+            print(f"{name}\t{file}\t{region}\t{code}\t{table.by_code[code].name}\t{sentence}")
 
 
 if __name__ == "__main__":
