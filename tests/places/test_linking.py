@@ -53,7 +53,13 @@ def test_a_full_name_among_the_spellings_decides() -> None:
 
 @pytest.mark.parametrize(
     ("region", "code"),
-    [("长春市", "220100"), ("广东", "440000"), ("中华人民共和国", None), ("青溪区", None), (None, None)],
+    [
+        ("长春市", "220100"),
+        ("广东", "440000"),
+        ("中华人民共和国", None),
+        ("青溪区", None),
+        (None, None),
+    ],
 )
 def test_the_region_gets_its_code(region: str | None, code: str | None) -> None:
     assert link_places(region, []).region == code
