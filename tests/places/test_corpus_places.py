@@ -1,5 +1,6 @@
 """Places of the provincial corpus: how many divisions got a code and a parent, and the
-hand-checked codes of tests/data/place_codes.tsv (docs/graph-model-and-queries.md#places-and-codes)."""
+hand-checked codes of tests/data/place_codes.tsv (docs/graph-model-and-queries.md, Places and
+codes)."""
 
 from __future__ import annotations
 
@@ -49,7 +50,11 @@ def store(provinces: tuple[BuildSummary, Path]) -> ox.Store:
 def query(store: ox.Store, text: str) -> list[dict[str, str]]:
     rows = store.query(text, use_default_graph_as_union=True)
     return [
-        {var.value: term.value for var, term in zip(rows.variables, row) if term is not None}  # type: ignore[union-attr]
+        {
+            var.value: term.value
+            for var, term in zip(rows.variables, row, strict=True)
+            if term is not None
+        }  # type: ignore[union-attr]
         for row in rows  # type: ignore[union-attr]
     ]
 

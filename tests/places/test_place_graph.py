@@ -30,7 +30,8 @@ REPORTS = {
     "支持朝阳区建设国际消费中心。\n",
     "2026-湖南省.txt": "2026年湖南省政府工作报告\n\n一、2025年工作回顾\n\n"
     "深化与广东合作，长沙经开区新增企业30家。\n\n二、2026年工作安排\n\n推进湘粤合作。\n",
-    "2026-广东省.txt": "2026年广东省政府工作报告\n\n一、2025年工作回顾\n\n广东省地区生产总值增长5%。\n",
+    "2026-广东省.txt": "2026年广东省政府工作报告\n\n一、2025年工作回顾\n\n"
+    "广东省地区生产总值增长5%。\n",
     "2026-长沙县.txt": "2026年长沙县政府工作报告\n\n一、2025年工作回顾\n\n"
     "星沙街道建成智能制造产业园。\n",
 }
@@ -165,7 +166,7 @@ def test_rdflib_and_pyoxigraph_read_the_same_places(
     in_rdflib = {
         (str(s), str(o)) for s, _p, o, _g in dataset.quads((None, GRK.divisionCode, None, None))
     }
-    query = "SELECT DISTINCT ?s ?o WHERE { GRAPH ?g { ?s <%s> ?o } }" % GRK.divisionCode
+    query = f"SELECT DISTINCT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{GRK.divisionCode}> ?o }} }}"
     in_oxigraph = {(row["s"].value, row["o"].value) for row in store.query(query)}  # type: ignore[union-attr]
     assert in_rdflib == in_oxigraph
     assert {(str(s), str(o)) for s, o in merged.subject_objects(GRK.divisionCode)} == in_rdflib

@@ -27,7 +27,10 @@ def answer(name: str, **params: str) -> list[dict[str, str]]:
     bindings = parse_bindings([f"{key}={value}" for key, value in params.items()])
     result = run_query(store(), read_query(name), bindings)
     return [
-        {var: term.value if term is not None else "" for var, term in zip(result.variables, row)}
+        {
+            var: term.value if term is not None else ""
+            for var, term in zip(result.variables, row, strict=True)
+        }
         for row in result.rows
     ]
 
