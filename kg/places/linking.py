@@ -21,6 +21,8 @@ from kg.data import data_lines, data_table
 from kg.places.divisions import Division, DivisionTable, Lookup, division_table, town_counties
 from kg.records import Entity, EntityType
 
+# Related to the region; places named without doubt in it, in its city, in its province; and
+# whether the name means it on its own. Compared in that order.
 Score = tuple[bool, int, int, int, bool]
 
 
@@ -135,10 +137,12 @@ def _town_lookup(table: DivisionTable, entity: Entity) -> Lookup:
     return Lookup(tuple(found))
 
 
-def _score(table: DivisionTable, code: str, region: str | None, context: Sequence[str]) -> Score:
+def _score(
+    table: DivisionTable, code: str, found: Lookup, region: str | None, context: Sequence[str]
+) -> Score:
     """How well a division fits the report: related to its region, then how many of the places
     it names without doubt are in it, in its city, in its province; then whether the name means
-    it on its own (added by ``_choose``)."""
+    it on its own."""
     chain = table.chain(code)
     city, province = _city(chain), chain[-1].code if chain else code
     inside = city_count = province_count = 0
@@ -147,7 +151,8 @@ def _score(table: DivisionTable, code: str, region: str | None, context: Sequenc
         inside += any(d.code == code for d in other_chain)
         city_count += _city(other_chain) == city
         province_count += bool(other_chain) and other_chain[-1].code == province
-    return (_related(table, code, region), inside, city_count, province_count, False)
+    preferred = code in found.preferred
+    return (_related(table, code, region), inside, city_count, province_count, preferred)
 
 
 def _city(chain: tuple[Division, ...]) -> str | None:
@@ -172,10 +177,7 @@ def _best(
     table: DivisionTable, found: Lookup, region: str | None, context: Sequence[str]
 ) -> list[str]:
     """The codes that fit the report best (one, or several that fit as well)."""
-    scores = {
-        code: (*_score(table, code, region, context)[:4], code in found.preferred)
-        for code in found.codes
-    }
+    scores = {code: _score(table, code, found, region, context) for code in found.codes}
     if not scores:
         return []
     top = max(scores.values())
