@@ -1,8 +1,11 @@
 """Group mentions into entities: one resource per distinct entity of a report.
 
-Surfaces of one name meet under one key: white space and letter case do not count, and a
-Chinese administrative division's short and full forms (湖南, 湖南省) share one key. The
-label is the surface written most often; the others become alternative labels.
+Surfaces of one name meet under one key: white space, letter case, traditional characters and
+pinyin glosses (區(qū)) do not count; a Chinese administrative division's short and full forms
+(湖南, 湖南省) share one key, and so do its forms with the parent divisions written before it
+(上海市黄浦区, 黄浦区); a government written with its division is one organ however it is
+written (沈阳市政府, 沈阳市人民政府, 辽宁省沈阳市人民政府). The label is the surface written most
+often; the others become alternative labels.
 """
 
 from __future__ import annotations
@@ -15,17 +18,19 @@ from functools import cache
 
 from kg.data import data_table
 from kg.records import Entity, EntityType, Mention
+from kg.text.view import PINYIN, traditional_table
 
 _SPACES = re.compile(r"\s+")
+# A government named by its division: 沈阳市政府, 沈阳市人民政府.
+_GOVERNMENT = re.compile(r"(.+?)(?:人民)?政府")
+GOVERNMENT_KEY = "人民政府"
 
 
 @cache
 def _division_keys() -> dict[str, str]:
     """Surface -> key of China's divisions: the shortest surface that means that division
     alone (湖南省 -> 湖南, 麻阳苗族自治县 -> 麻阳; 长沙县 stays 长沙县, as 长沙 is the city)."""
-    official: dict[str, str] = {}
-    for surface, full, _level in data_table("places_china.tsv"):
-        official.setdefault(surface, full)
+    official = _division_full_names()
     shortest: dict[str, str] = {}
     for surface, full in official.items():
         if len(surface) < len(shortest.get(full, full + "_")):
@@ -33,12 +38,56 @@ def _division_keys() -> dict[str, str]:
     return {surface: shortest.get(full, surface) for surface, full in official.items()}
 
 
+@cache
+def _division_full_names() -> dict[str, str]:
+    """Surface -> official name of China's divisions (湖南 -> 湖南省)."""
+    official: dict[str, str] = {}
+    for surface, full, _level in data_table("places_china.tsv"):
+        official.setdefault(surface, full)
+    return official
+
+
+@cache
+def _division_names() -> frozenset[str]:
+    """Every written form of a division, towns included (they may end a chain)."""
+    towns = {town for town, _county in data_table("towns.tsv")}
+    return frozenset(_division_full_names()) | towns
+
+
+@cache
 def normalize_name(text: str) -> str:
     """The key under which surfaces of one name meet: full-width folded (NFKC), no white
-    space, Latin letters upper-case, a division's full and short forms under its shortest
-    unambiguous form."""
-    squashed = _SPACES.sub("", unicodedata.normalize("NFKC", text)).upper()
-    return _division_keys().get(squashed, squashed)
+    space or pinyin gloss, simplified characters, Latin letters upper-case; a division under
+    its shortest unambiguous form, without the parents written before it; a government
+    written with its division under that division's official name and 人民政府."""
+    squashed = _SPACES.sub("", unicodedata.normalize("NFKC", PINYIN.sub("", text))).upper()
+    simplified = squashed.translate(traditional_table())
+    # A division is looked up as written first: 乾县 is a county, not a traditional 干县.
+    for name in dict.fromkeys((squashed, simplified)):
+        government = _GOVERNMENT.fullmatch(name)
+        if government is not None:
+            division = _last_division(government.group(1))
+            if division is not None:
+                return _division_full_names().get(division, division) + GOVERNMENT_KEY
+            continue
+        division = _last_division(name)
+        if division is not None:
+            return _division_keys().get(division, division)
+    return simplified
+
+
+@cache
+def _last_division(name: str) -> str | None:
+    """The last division of a name written as divisions only, one after another
+    (上海市黄浦区 -> 黄浦区, 湖南 -> 湖南), or None."""
+    if name in _division_names():
+        return name
+    for size in range(min(len(name) - 2, 12), 1, -1):  # the longest parent first
+        if name[:size] in _division_full_names():
+            rest = _last_division(name[size:])
+            if rest is not None:
+                return rest
+    return None
 
 
 def resolve_entities(mentions: Iterable[Mention]) -> tuple[Entity, ...]:

@@ -26,7 +26,7 @@ from kg.text.cleaning import normalize_width
 _LATIN = re.compile(r"[A-Za-z]")
 _SPACE = re.compile(r"\s+")
 # Pinyin written after a character in parentheses, with at least one tone mark: 區(qū).
-_PINYIN = re.compile(
+PINYIN = re.compile(
     r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*"
     r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[)）]"
 )
@@ -102,14 +102,14 @@ def make_view(
     """The view of ``source[start:end]``, leaving out the ``skipped`` spans (sorted)."""
     piece = source[start:end]
     inside = [(max(a, start), min(b, end)) for a, b in skipped if a < end and b > start]
-    plain = not inside and _SPACE.search(piece) is None and _PINYIN.search(piece) is None
+    plain = not inside and _SPACE.search(piece) is None and PINYIN.search(piece) is None
     if plain:
         text = normalize_width(piece)
         return TextView(text.translate(traditional_table()) if traditional else text, start)
     dropped = bytearray(end - start)
     for a, b in inside:
         dropped[a - start : b - start] = b"\x01" * (b - a)
-    for match in _PINYIN.finditer(piece):
+    for match in PINYIN.finditer(piece):
         dropped[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _SPACE.finditer(piece):
         before = _kept_neighbour(piece, dropped, match.start() - 1, -1)

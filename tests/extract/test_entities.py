@@ -15,6 +15,16 @@ KEYS = [
     ("麻阳县", "麻阳"),
     ("麻阳苗族自治县", "麻阳"),
     ("隆平生物种业产业园一期", "隆平生物种业产业园一期"),  # phases are different projects
+    ("上海市黄浦区", "黄浦"),  # the parents written before a division
+    ("湖南省长沙市", "长沙"),
+    ("龙山县靛房镇", "靛房镇"),  # a town may end the chain
+    ("沈阳市政府", "沈阳市人民政府"),  # one organ however it is written
+    ("辽宁省沈阳市人民政府", "沈阳市人民政府"),
+    ("通渭縣政府", "通渭县人民政府"),  # traditional characters
+    ("海口市秀英區(qū)人民政府", "秀英区人民政府"),  # and a forum's pinyin gloss
+    ("区人民政府", "区人民政府"),  # a level alone names no division
+    ("乾县", "乾县"),  # a county written with a character t2s would convert
+    ("长沙县政府", "长沙县人民政府"),
 ]
 
 
@@ -61,3 +71,11 @@ def test_mention_index_lists_each_sentence_in_offset_order() -> None:
     index = mentions_by_sentence(entities)
     assert list(index) == [0, 1]
     assert [(m.text, e.type) for m, e in index[1]] == [("湖南", L), ("东湖公园", P)]
+
+
+def test_forms_of_one_organ_are_one_organization() -> None:
+    O = EntityType.ORGANIZATION
+    (entity,) = resolve_entities(
+        [_m("沈阳市人民政府", 0, O), _m("沈阳市政府", 20, O), _m("沈阳市政府", 40, O)]
+    )
+    assert (entity.label, entity.alt_labels) == ("沈阳市政府", ("沈阳市人民政府",))

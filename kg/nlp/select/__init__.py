@@ -8,6 +8,7 @@ features).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.nlp.lexicon import Lexicon
@@ -32,6 +33,16 @@ __all__ = [
 ]
 
 _DEMONSTRATIVES = ("这", "该", "此", "各", "每", "其")
+# What a name never holds inside: the close of a list (国瑞协创等一批…项目), an amount or a count
+# (玉林首个300亿元园区, 榆山…孵化园5大园区), a rank (全国首家…, 世界500强企业…), an adverb of
+# the verb that follows (…公共停车场基本建成), a class noun it starts with (企业吉利控股集团).
+_NEVER_A_NAME = re.compile(
+    r"等(?:一批|一系列|\d|[一二三四五六七八九十两多]+[个家项座条批所处户])"
+    r"|\d[\d.]*(?:亿|万|千)?元|\d+(?:个|家|大|批|项|户|强)"
+    r"|首个|首家|领军企业|龙头企业"
+    r"|(?:基本|全面|加快|正式|顺利|有序)$"
+    r"|^(?:企业|项目)."
+)
 # A second type is kept for a name (a road built and located) at this probability.
 OTHER_TYPE = 0.35
 
@@ -62,7 +73,7 @@ def span_examples(
 def names_nothing(surface: str, lexicon: Lexicon) -> bool:
     """A span with no proper part names nothing, whatever the sources saw: a head or class
     noun alone (工程, 基地), a phase alone (二期), a generic word, or a head after a
-    demonstrative (这一中心)."""
+    demonstrative (这一中心), or a span that holds what no name holds (_NEVER_A_NAME)."""
     return (
         len(surface) < 2
         or surface in lexicon.heads
@@ -71,6 +82,7 @@ def names_nothing(surface: str, lexicon: Lexicon) -> bool:
         or surface in lexicon.industry_words
         or lexicon.suffix_pattern.fullmatch(surface) is not None
         or surface.startswith(_DEMONSTRATIVES)
+        or _NEVER_A_NAME.search(surface) is not None
     )
 
 

@@ -1,0 +1,35 @@
+"""Spans the selector never takes, whatever the sources saw (kg.nlp.select.names_nothing)."""
+
+import pytest
+
+from kg.nlp.lexicon import load_lexicon
+from kg.nlp.select import names_nothing
+
+NOTHING = [
+    "工程",  # a head alone
+    "这一中心",  # a demonstrative before a head
+    "国瑞协创等一批储能装备制造项目",  # a list's close inside
+    "玉林首个300亿元园区",  # an amount and a rank inside
+    "榆山中小企业孵化园5大园区",  # a count inside
+    "世界500强企业吉利控股集团",  # a rank inside
+    "高新区南区公共停车场基本",  # the adverb of the verb after it
+    "企业吉利控股集团",  # a class noun it starts with
+]
+NAMES = [
+    "吉利控股集团",
+    "110千伏坪地输变电工程",  # a voltage is part of a grid work's name
+    "渤中19-6凝析气田",  # a designator with digits
+    "地铁3号线",
+    "工程机械产业园",
+    "埃及",
+]
+
+
+@pytest.mark.parametrize("surface", NOTHING)
+def test_spans_that_name_nothing(surface: str) -> None:
+    assert names_nothing(surface, load_lexicon())
+
+
+@pytest.mark.parametrize("surface", NAMES)
+def test_names_are_left_to_the_selector(surface: str) -> None:
+    assert not names_nothing(surface, load_lexicon())
