@@ -74,8 +74,8 @@ def test_mention_index_lists_each_sentence_in_offset_order() -> None:
 
 
 def test_forms_of_one_organ_are_one_organization() -> None:
-    O = EntityType.ORGANIZATION
+    org = EntityType.ORGANIZATION
     (entity,) = resolve_entities(
-        [_m("沈阳市人民政府", 0, O), _m("沈阳市政府", 20, O), _m("沈阳市政府", 40, O)]
+        [_m("沈阳市人民政府", 0, org), _m("沈阳市政府", 20, org), _m("沈阳市政府", 40, org)]
     )
     assert (entity.label, entity.alt_labels) == ("沈阳市政府", ("沈阳市人民政府",))
