@@ -85,9 +85,9 @@ def build_report(
     counts: Counter[str] = Counter(entity.type.value for entity in extraction.entities)
     counts["Action"] += len(extraction.actions)
     counts["Metric"] += len(extraction.metrics)
-    identities = ((entity, entity_identity(base, entity, places)) for entity in extraction.entities)
     entities = {
-        EntityRow(identity.iri, entity.type, identity.label) for entity, identity in identities
+        EntityRow(entity_identity(base, entity, places).iri, entity.type, entity.label)
+        for entity in extraction.entities
     }
     return ReportGraph(
         name=name,

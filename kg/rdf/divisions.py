@@ -1,10 +1,12 @@
 """Places with identity in the graph: a division's resource, and the place each entity is.
 
 A division is named by its code (``{base}place/430100``), so every spelling of it in every report
-is one resource; its label is always its full name (长沙市), the spellings of a report become
-``skos:altLabel``. It carries its code, level, WGS84 point and ``schema:containedInPlace`` the
-division it is in, written with the whole chain up to the province so each report's graph
-holds what a query that rolls up to provinces needs.
+is one resource. Its ``schema:name`` is its full name (长沙市) in every report; its
+``rdfs:label`` is the name as the report writes it (长沙), as for any entity (the evaluation
+contract scores labels), or the full name where the report does not name it (a parent). It
+carries its code, level, WGS84 point and ``schema:containedInPlace`` the division it is in,
+written with the whole chain up to the province so each report's graph holds what a query that
+rolls up to provinces needs.
 """
 
 from __future__ import annotations
@@ -26,30 +28,30 @@ rdf, rdfs = Terms(RDF, terms.iri), Terms(RDFS, terms.iri)
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """What an entity is in the graph: its IRI, label and other labels, and the division code
-    it is (None for a place that is no division, and for projects and organizations)."""
+    """What an entity is in the graph: its IRI, and the division code it is (None for a place
+    that is no division, and for projects and organizations)."""
 
     iri: str
-    label: str
-    alt_labels: tuple[str, ...]
     code: str | None = None
 
 
 def entity_identity(base: str, entity: Entity, links: PlaceLinks) -> Identity:
     code = links.codes.get(entity.key) if entity.type is EntityType.PLACE else None
     if code is None:
-        return Identity(entity_iri(base, entity.type, entity.key), entity.label, entity.alt_labels)
-    name = division_table().by_code[code].name
-    written = sorted({entity.label, *entity.alt_labels} - {name})
-    return Identity(division_iri(base, code), name, tuple(written), code)
+        return Identity(entity_iri(base, entity.type, entity.key))
+    return Identity(division_iri(base, code), code)
 
 
 class DivisionWriter:
-    """Writes each division a report needs once, with the divisions it is in."""
+    """Writes each division a report needs once, with the divisions it is in. ``named``: the
+    codes of the report's own place entities, which have their labels as written."""
 
-    def __init__(self, base: str, add: Callable[[str, str, str], None]) -> None:
+    def __init__(
+        self, base: str, add: Callable[[str, str, str], None], named: frozenset[str]
+    ) -> None:
         self.base = base
         self.add = add
+        self.named = named
         self._written: dict[str, str] = {}
 
     def node(self, code: str) -> str:
@@ -62,7 +64,9 @@ class DivisionWriter:
         division = division_table().by_code[code]
         add = self.add
         add(node, rdf.type, schema.Place)
-        add(node, rdfs.label, terms.zh(division.name))
+        add(node, schema.name, terms.zh(division.name))
+        if code not in self.named:
+            add(node, rdfs.label, terms.zh(division.name))
         add(node, grk.divisionCode, terms.string(division.code))
         add(node, grk.divisionLevel, terms.string(division.level))
         if division.latitude is not None and division.longitude is not None:

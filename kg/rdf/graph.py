@@ -150,10 +150,11 @@ class _ReportBuilder:
         self._years: dict[int, str] = {}
         self._paragraph_by_index = {p.index: p for p in self.source.paragraphs}
         self.places = places
-        self.divisions = DivisionWriter(base, self.add)
         self._identities: dict[tuple[str, EntityType], Identity] = {
             (e.key, e.type): entity_identity(base, e, places) for e in extraction.entities
         }
+        named = frozenset(i.code for i in self._identities.values() if i.code is not None)
+        self.divisions = DivisionWriter(base, self.add, named)
         self._place_nodes = {
             terms.iri(identity.iri)
             for (_key, type_), identity in self._identities.items()
@@ -302,8 +303,8 @@ class _ReportBuilder:
         # One type a resource: a second type a reader could defend (a road built and located)
         # would count the entity twice in every query and tally by type.
         self.add(node, rdf.type, grk[entity.type.value])
-        self.add(node, rdfs.label, terms.zh(identity.label))
-        for alt in identity.alt_labels:
+        self.add(node, rdfs.label, terms.zh(entity.label))
+        for alt in entity.alt_labels:
             self.add(node, skos.altLabel, terms.zh(alt))
         if identity.code is not None:
             self.divisions.node(identity.code)
