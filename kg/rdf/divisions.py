@@ -1,9 +1,10 @@
 """Places with identity in the graph: a division's resource, and the place each entity is.
 
 A division is named by its code (``{base}place/430100``), so every spelling of it in every report
-is one resource. Its ``schema:name`` is its full name (长沙市) in every report; its
-``rdfs:label`` is the name as the report writes it (长沙), as for any entity (the evaluation
-contract scores labels), or the full name where the report does not name it (a parent). It
+is one resource. Its ``schema:name`` is its full name (长沙市, a plain literal) in every report;
+its ``rdfs:label`` is the name as the report writes it (长沙), as for any entity. A division the
+report only implies (a parent up the chain) has no label: the evaluation contract takes every
+labelled place as a place the report names. It
 carries its code, level, WGS84 point and ``schema:containedInPlace`` the division it is in,
 written with the whole chain up to the province so each report's graph holds what a query that
 rolls up to provinces needs.
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF
 
 from kg.places import PlaceLinks, division_table
 from kg.rdf import ntriples as terms
@@ -23,7 +24,7 @@ from kg.rdf.namespaces import GEO, GRK, SCHEMA, Terms
 from kg.records import Entity, EntityType
 
 grk, schema, geo = Terms(GRK, terms.iri), Terms(SCHEMA, terms.iri), Terms(GEO, terms.iri)
-rdf, rdfs = Terms(RDF, terms.iri), Terms(RDFS, terms.iri)
+rdf = Terms(RDF, terms.iri)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,15 +44,11 @@ def entity_identity(base: str, entity: Entity, links: PlaceLinks) -> Identity:
 
 
 class DivisionWriter:
-    """Writes each division a report needs once, with the divisions it is in. ``named``: the
-    codes of the report's own place entities, which have their labels as written."""
+    """Writes each division a report needs once, with the divisions it is in."""
 
-    def __init__(
-        self, base: str, add: Callable[[str, str, str], None], named: frozenset[str]
-    ) -> None:
+    def __init__(self, base: str, add: Callable[[str, str, str], None]) -> None:
         self.base = base
         self.add = add
-        self.named = named
         self._written: dict[str, str] = {}
 
     def node(self, code: str) -> str:
@@ -64,9 +61,7 @@ class DivisionWriter:
         division = division_table().by_code[code]
         add = self.add
         add(node, rdf.type, schema.Place)
-        add(node, schema.name, terms.zh(division.name))
-        if code not in self.named:
-            add(node, rdfs.label, terms.zh(division.name))
+        add(node, schema.name, terms.string(division.name))
         add(node, grk.divisionCode, terms.string(division.code))
         add(node, grk.divisionLevel, terms.string(division.level))
         if division.latitude is not None and division.longitude is not None:

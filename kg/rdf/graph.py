@@ -153,8 +153,7 @@ class _ReportBuilder:
         self._identities: dict[tuple[str, EntityType], Identity] = {
             (e.key, e.type): entity_identity(base, e, places) for e in extraction.entities
         }
-        named = frozenset(i.code for i in self._identities.values() if i.code is not None)
-        self.divisions = DivisionWriter(base, self.add, named)
+        self.divisions = DivisionWriter(base, self.add)
         self._place_nodes = {
             terms.iri(identity.iri)
             for (_key, type_), identity in self._identities.items()
@@ -211,8 +210,7 @@ class _ReportBuilder:
         # A schema:Place always; a grk:Place only when the extractor found it in the text.
         self.add(place, rdf.type, schema.Place)
         if place not in self._place_nodes:
-            if self.places.region is None:
-                self.add(place, rdfs.label, terms.zh(region))
+            self.add(place, rdfs.label, terms.zh(region))
             # Its provenance: the first sentence that names it (the title, usually).
             for sentence in self.source.sentences:
                 offset = sentence.text.find(region)
