@@ -70,5 +70,10 @@ def test_explore_notebook_runs_top_to_bottom(kernel_of_this_venv: str, tmp_path:
     assert any("image/png" in o.get("data", {}) for o in chart)
     printed = "".join(o.get("text", "") for o in chart)  # changes (signed) apart from levels
     assert re.search(r"\d+ changes \(1 decreases, below zero\), \d+ levels", printed), printed
+    drawn = outputs_tagged(notebook, "map")  # the divisions by their WGS84 point
+    assert any("image/png" in o.get("data", {}) for o in drawn)
+    printed = "".join(o.get("text", "") for o in drawn)
+    found = re.search(r"(\d+) divisions with a point", printed)
+    assert found and int(found.group(1)) > 0, printed
     view = [o["data"]["text/html"] for o in outputs_tagged(notebook, "view")]
     assert len(view) == 1 and view[0].startswith("<iframe srcdoc=")

@@ -5,6 +5,9 @@ an organization's may also drop a leading place name (湖南华菱钢铁集团�
 a generic word (``alias_generic_names.txt``: 银行, 集团) is never a short form.
 A short form that occurs as an entity of the same type is joined to its full form only when
 exactly one full name in the corpus has it, so 吉林 stays apart where both 吉林省 and 吉林市 occur.
+Divisions take no part: their code makes them one resource already, and a short name a report
+left without a code (中山 in Jiangsu's report: Nanjing's 中山陵, not Guangdong's 中山市) was left
+so on purpose.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from functools import cache
 
 from kg.corpus.task import EntityRow
 from kg.data import data_lines, data_table
+from kg.rdf.iris import is_division_iri
 from kg.records import EntityType
 
 MIN_SHORT_LENGTH = 2
@@ -98,6 +102,8 @@ def find_aliases(entities: Iterable[EntityRow]) -> dict[str, Alias]:
     """The aliases of a corpus, by the IRI that is merged away."""
     iri_of: dict[tuple[EntityType, str], str] = {}
     for row in entities:
+        if is_division_iri(row.iri):
+            continue
         key = (row.type, row.label)
         iri_of[key] = min(iri_of.get(key, row.iri), row.iri)
     places = known_place_prefixes()

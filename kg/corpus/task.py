@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from kg.errors import KgError
 from kg.pipeline import extract_source
+from kg.places import link_places
+from kg.rdf.divisions import entity_identity
 from kg.rdf.graph import report_triples
-from kg.rdf.iris import entity_iri
 from kg.rdf.provenance import BuildInfo
 from kg.records import EntityType, Report
 from kg.text.metadata import GivenMetadata
@@ -75,7 +76,8 @@ def build_report(
     try:
         source = source_from_bytes(data, file_name)
         extraction = extract_source(source, given)
-        graph = report_triples(extraction, base=base, build=build)
+        places = link_places(extraction.report.region, extraction.entities)
+        graph = report_triples(extraction, base=base, build=build, places=places)
     except KgError as error:
         return Skipped(name, str(error))
     except Exception as error:  # a bug on one report must not lose the corpus
@@ -84,7 +86,7 @@ def build_report(
     counts["Action"] += len(extraction.actions)
     counts["Metric"] += len(extraction.metrics)
     entities = {
-        EntityRow(entity_iri(base, entity.type, entity.key), entity.type, entity.label)
+        EntityRow(entity_identity(base, entity, places).iri, entity.type, entity.label)
         for entity in extraction.entities
     }
     return ReportGraph(

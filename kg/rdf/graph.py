@@ -19,8 +19,10 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, TIME
 
 from kg.extract.entities import normalize_name
 from kg.extract.measures import MeasureConcept, concept_of
+from kg.places import PlaceLinks, link_places
 from kg.rdf import ntriples as terms
 from kg.rdf import terms as nodes
+from kg.rdf.divisions import DivisionWriter, Identity, entity_identity
 from kg.rdf.iris import (
     check_base,
     entity_iri,
@@ -71,10 +73,21 @@ class ReportTriples:
 
 
 def report_triples(
-    extraction: Extraction, *, base: str = DEFAULT_BASE, build: BuildInfo | None = None
+    extraction: Extraction,
+    *,
+    base: str = DEFAULT_BASE,
+    build: BuildInfo | None = None,
+    places: PlaceLinks | None = None,
 ) -> ReportTriples:
-    """The graph of one report: the report, its sentences in use, entities, actions, metrics."""
-    builder = _ReportBuilder(extraction, check_base(base), build or BuildInfo.from_environment())
+    """The graph of one report: the report, its sentences in use, entities, actions, metrics.
+
+    ``places``: the divisions of the report's places (``kg.places.link_places``), when the
+    caller has them already."""
+    if places is None:
+        places = link_places(extraction.report.region, extraction.entities)
+    builder = _ReportBuilder(
+        extraction, check_base(base), build or BuildInfo.from_environment(), places
+    )
     builder.add_report()
     for entity in extraction.entities:
         builder.add_entity(entity)
@@ -122,7 +135,9 @@ def _with_unique_spans(
 class _ReportBuilder:
     """Collects one report's triples; sentences, paragraphs and sections are added once, on use."""
 
-    def __init__(self, extraction: Extraction, base: str, build: BuildInfo) -> None:
+    def __init__(
+        self, extraction: Extraction, base: str, build: BuildInfo, places: PlaceLinks
+    ) -> None:
         self.extraction = extraction
         self.source = extraction.report
         self.base = base
@@ -137,7 +152,16 @@ class _ReportBuilder:
         self._years: dict[int, str] = {}
         self._concepts: set[str] = set()
         self._paragraph_by_index = {p.index: p for p in self.source.paragraphs}
-        self._entities = {(e.key, e.type) for e in extraction.entities}
+        self.places = places
+        self._identities: dict[tuple[str, EntityType], Identity] = {
+            (e.key, e.type): entity_identity(base, e, places) for e in extraction.entities
+        }
+        self.divisions = DivisionWriter(base, self.add)
+        self._place_nodes = {
+            terms.iri(identity.iri)
+            for (_key, type_), identity in self._identities.items()
+            if type_ is EntityType.PLACE
+        }
 
     def add(self, subject: str, predicate: str, obj: str) -> None:
         """Add a triple, each term as N-Triples text (``kg.rdf.ntriples``)."""
@@ -175,17 +199,20 @@ class _ReportBuilder:
 
     def add_region(self) -> None:
         """The region as a place: the report covers it, and it merges with the same place found
-        elsewhere (its IRI is made from the name as an extracted place's would be)."""
+        elsewhere (a division by its code; else its IRI is made from the name as an extracted
+        place's would be)."""
         region = self.source.region
         if not region:
             return
         self.add(self.report, grk.region, terms.zh(region))
-        key = normalize_name(region)
-        place = terms.iri(entity_iri(self.base, EntityType.PLACE, key))
+        if self.places.region is not None:
+            place = self.divisions.node(self.places.region)
+        else:
+            place = terms.iri(entity_iri(self.base, EntityType.PLACE, normalize_name(region)))
         self.add(self.report, schema.spatialCoverage, place)
         # A schema:Place always; a grk:Place only when the extractor found it in the text.
         self.add(place, rdf.type, schema.Place)
-        if (key, EntityType.PLACE) not in self._entities:
+        if place not in self._place_nodes:
             self.add(place, rdfs.label, terms.zh(region))
             # Its provenance: the first sentence that names it (the title, usually).
             for sentence in self.source.sentences:
@@ -281,16 +308,22 @@ class _ReportBuilder:
     # facts
 
     def entity_node(self, key: str, type_: EntityType) -> str:
-        return terms.iri(entity_iri(self.base, type_, key))
+        identity = self._identities.get((key, type_))
+        return terms.iri(identity.iri if identity else entity_iri(self.base, type_, key))
 
     def add_entity(self, entity: Entity) -> None:
-        node = self.entity_node(entity.key, entity.type)
+        identity = self._identities[(entity.key, entity.type)]
+        node = terms.iri(identity.iri)
         # One type a resource: a second type a reader could defend (a road built and located)
         # would count the entity twice in every query and tally by type.
         self.add(node, rdf.type, grk[entity.type.value])
         self.add(node, rdfs.label, terms.zh(entity.label))
         for alt in entity.alt_labels:
             self.add(node, skos.altLabel, terms.zh(alt))
+        if identity.code is not None:
+            self.divisions.node(identity.code)
+        elif entity.type is EntityType.PLACE and entity.key in self.places.parents:
+            self.divisions.contain(node, self.places.parents[entity.key])
         for mention in entity.mentions:
             sentence = self.sentence(mention.sentence_index)
             self.add(node, grk.mentionedIn, sentence)

@@ -79,6 +79,21 @@ def entity_iri(base: str, type_: EntityType, key: str) -> str:
     return f"{base}{type_.value.lower()}/{iri_segment(key)}"
 
 
+def division_iri(base: str, code: str) -> str:
+    """An administrative division, by its six-digit code: the same in every report whatever
+    name it is written with (``{base}place/430100`` for 长沙 and 长沙市). A place named by
+    six digits is not a name the extractor finds, so the two never meet."""
+    return f"{base}place/{code}"
+
+
+_DIVISION = re.compile(r"/place/[0-9]{6}$")
+
+
+def is_division_iri(iri: str) -> bool:
+    """Whether ``iri`` names a division by its code (``division_iri``), whatever the base."""
+    return _DIVISION.search(iri) is not None
+
+
 def report_id(checksum: str) -> str:
     """The short name of a report: 16 hex digits of its checksum (64 bits)."""
     return checksum[:16]

@@ -67,6 +67,10 @@ class GRK(DefinedNamespace):
     mentionedIn: URIRef
     refersTo: URIRef
 
+    # places: administrative divisions
+    divisionCode: URIRef
+    divisionLevel: URIRef
+
     # actions
     verb: URIRef
 
@@ -122,6 +126,7 @@ class SCHEMA(DefinedNamespace):
     name: URIRef
     softwareVersion: URIRef
     spatialCoverage: URIRef
+    containedInPlace: URIRef
 
 
 class NIF(DefinedNamespace):
@@ -141,12 +146,23 @@ class NIF(DefinedNamespace):
     sentence: URIRef
 
 
+class GEO(DefinedNamespace):
+    """The W3C Basic Geo (WGS84 lat/long) vocabulary: where a division is, in degrees."""
+
+    _NS = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+    _fail = True
+
+    lat: URIRef
+    long: URIRef
+
+
 PREFIXES: dict[str, str] = {
     "grk": str(GRK._NS),
     "schema": str(SCHEMA._NS),
     "prov": str(PROV._NS),
     "skos": str(SKOS._NS),
     "time": str(TIME._NS),
+    "geo": str(GEO._NS),
     "rdf": str(RDF._NS),
     "rdfs": str(RDFS._NS),
     "xsd": str(XSD._NS),
@@ -155,6 +171,7 @@ PREFIXES: dict[str, str] = {
 
 __all__ = [
     "DEFAULT_BASE",
+    "GEO",
     "GRK",
     "MEASURES_IRI",
     "NIF",

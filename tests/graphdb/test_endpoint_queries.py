@@ -36,6 +36,9 @@ CASES: list[tuple[str, dict[str, str]]] = [
     ("project-status-timeline", {}),
     ("project-status-timeline", {"project": "虹桥国际贸易中心"}),
     ("report-overview", {}),
+    ("projects-by-province", {}),
+    ("projects-by-province", {"province": "湖南省"}),
+    ("metrics-by-province", {"measure": "地区生产总值"}),
 ]
 
 

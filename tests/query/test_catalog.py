@@ -33,7 +33,11 @@ def test_every_bundled_query_has_a_question_and_declares_its_parameters() -> Non
             assert f"?{parameter.name}" in text.split("PREFIX", 1)[1], parameter
             assert parameter.example.startswith(f"{parameter.name}="), parameter
     required = {q.name: [p.name for p in q.required] for q in queries if q.required}
-    assert required == {"compare-regions": ["measure"], "metric-search": ["keyword"]}
+    assert required == {
+        "compare-regions": ["measure"],
+        "metric-search": ["keyword"],
+        "metrics-by-province": ["measure"],
+    }
 
 
 def test_list_shows_each_query_with_its_question_and_parameters() -> None:

@@ -7,6 +7,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SDO, SKOS, TIME, XSD, DefinedNamespace
 
 from kg.rdf.namespaces import (
+    GEO,
     GRK,
     NIF,
     ONTOLOGY_IRI,
@@ -25,6 +26,7 @@ EXTERNAL: dict[str, type[DefinedNamespace]] = {
     str(SKOS._NS): SKOS,
     str(TIME._NS): TIME,
     str(NIF._NS): NIF,
+    str(GEO._NS): GEO,
     str(RDF._NS): RDF,
     str(RDFS._NS): RDFS,
     str(OWL._NS): OWL,
