@@ -18,9 +18,6 @@ from rdflib.namespace import PROV, RDF, RDFS
 from kg.rdf.namespaces import GRK, MEASURES_IRI, SCHEMA
 from kg.track.records import MetricFact, ProjectFact, ReportFacts, Sentence
 
-# The division code the places branch writes (grk:divisionCode); read when present, so that
-# this module needs no term of it in the closed namespace.
-DIVISION_CODE = "https://w3id.org/govreport-kg/ontology#divisionCode"
 STATUSES = {
     str(SCHEMA.CompletedActionStatus): "completed",
     str(SCHEMA.ActiveActionStatus): "ongoing",
@@ -110,7 +107,7 @@ def read_reports(reader: GraphReader) -> dict[str, ReportFacts]:
         if not region:
             continue
         place = reader.value(report, SCHEMA.spatialCoverage)
-        code = reader.value(ox.NamedNode(place), DIVISION_CODE) if place else ""
+        code = reader.value(ox.NamedNode(place), str(GRK.divisionCode)) if place else ""
         reports[report.value] = ReportFacts(
             report.value,
             region,
