@@ -26,7 +26,7 @@ CASES: list[tuple[str, str, str]] = [  # question, parameter, value ("" for ever
     ("organizations-and-projects", "organization", ""),
     ("organizations-and-projects", "organization", "东盟"),
     ("project-metrics", "project", ""),
-    ("project-metrics", "project", "三江源国家公园"),
+    ("project-metrics", "project", "深汕比亚迪二期"),
 ]
 
 

@@ -32,7 +32,7 @@ CASES: list[tuple[str, dict[str, str]]] = [
     ("places-and-projects", {"place": "上海"}),
     ("plan-targets", {"region": "上海市"}),
     ("project-metrics", {}),
-    ("project-metrics", {"project": "三江源国家公园"}),
+    ("project-metrics", {"project": "深汕比亚迪二期"}),
     ("project-status-timeline", {}),
     ("project-status-timeline", {"project": "虹桥国际贸易中心"}),
     ("report-overview", {}),
