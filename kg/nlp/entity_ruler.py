@@ -76,8 +76,20 @@ class NameFinder:
         found += tagged_names(tokens.text)
         if self.lists:
             found += enumeration_items(tokens, self.lexicon, found)
-        doc.user_data[CANDIDATES_KEY] = found
+        doc.user_data[CANDIDATES_KEY] = outside_set_phrases(found, tokens.text, self.lexicon)
         return doc
+
+
+def outside_set_phrases(found: list[Candidate], text: str, lexicon: Lexicon) -> list[Candidate]:
+    """The candidates not strictly inside a set phrase (the 中国 of 中国特色社会主义)."""
+    phrases = [m.span() for m in lexicon.set_phrase_pattern.finditer(text)]
+    if not phrases:
+        return found
+    return [
+        c
+        for c in found
+        if not any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end) for a, b in phrases)
+    ]
 
 
 @dataclass(frozen=True)

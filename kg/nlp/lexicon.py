@@ -39,6 +39,7 @@ class WordEnds:
 class Lexicon:
     heads: dict[str, Head]
     head_ends: WordEnds
+    false_heads: frozenset[str]  # tokens ending in a head that are no name (格局, 新路)
     suffix_pattern: re.Pattern[str]  # phases and sections written after a head
     industry_words: tuple[str, ...]  # brand + industry word (华智 + 生物)
     industry_ends: WordEnds
@@ -54,6 +55,8 @@ class Lexicon:
     list_classes: dict[str, Head]
     list_pattern: re.Pattern[str]
     class_noun_pattern: re.Pattern[str]  # any class noun of list_classes.tsv
+    concept_pattern: re.Pattern[str]  # class nouns of lists of kinds, not names
+    set_phrase_pattern: re.Pattern[str]  # political set phrases: no name inside them
     build_cue_pattern: re.Pattern[str]
 
 
@@ -128,6 +131,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         heads=heads,
         head_ends=word_ends(list(heads)),
+        false_heads=frozenset(data_lines("false_heads.txt")),
         suffix_pattern=re.compile("|".join(data_lines("name_suffixes.txt"))),
         industry_words=data_lines("industry_words.txt"),
         industry_ends=word_ends(data_lines("industry_words.txt")),
@@ -145,5 +149,7 @@ def load_lexicon() -> Lexicon:
         list_classes=classes,
         list_pattern=list_pattern,
         class_noun_pattern=re.compile(alternation(list(classes))),
+        concept_pattern=re.compile(alternation(data_lines("concept_classes.txt"))),
+        set_phrase_pattern=re.compile(alternation(data_lines("set_phrases.txt"))),
         build_cue_pattern=re.compile(alternation(data_lines("build_cues.txt"))),
     )

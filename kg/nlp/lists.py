@@ -23,7 +23,7 @@ _CONJUNCTIONS = ("和", "及", "与", "以及")
 _RUN = re.compile(r"[^，,；;：:。！？!?]+")
 _ENUMERATION_COMMA = re.compile("、")
 # Class nouns that often modify the noun after them (国家物流枢纽, 城市更新).
-_MODIFIER_CLASSES = frozenset({"国家", "地区", "城市"})
+MODIFIER_CLASSES = frozenset({"国家", "地区", "城市"})
 _COUNTED = re.compile(r"^[0-9]|[0-9]+[余多]?[个家座条所项处栋]")
 MAX_ITEM_CHARS = 30
 
@@ -44,7 +44,7 @@ def list_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list
             continue
         if _verb_between(tokens, match.end(1) - len(match.group(1)), trigger, lexicon):
             continue  # 等重点区域谋划一批项目: the class noun is not what the list is
-        if match.group(1) in _MODIFIER_CLASSES and _noun_follows(tokens, match.end(1), lexicon):
+        if match.group(1) in MODIFIER_CLASSES and noun_follows(tokens, match.end(1), lexicon):
             continue  # 等10个国家物流枢纽: 国家 modifies what follows
         for start, end in parts:
             if text[start:end] in lexicon.places:
@@ -154,7 +154,7 @@ def _tagged_name(word: str) -> bool:
     return tag_of(word) in ("ns", "nt", "nr")
 
 
-def _noun_follows(tokens: Tokens, end: int, lexicon: Lexicon) -> bool:
+def noun_follows(tokens: Tokens, end: int, lexicon: Lexicon) -> bool:
     if end >= len(tokens.text) or end not in tokens.bounds:
         return end < len(tokens.text)
     following = tokens.word(tokens.index_at(end))

@@ -48,13 +48,18 @@ _NOT_NAME_START_TAGS = frozenset({"a", "ad", "d", "p", "c", "u", "uj", "r", "f"}
 _QUOTED = re.compile(r"[“\"]([^“”\"，。；、：,;:]{4,40})[”\"]")
 
 
-def words_ending_tokens(tokens: Tokens, words: WordEnds) -> list[tuple[int, str]]:
-    """(end, word) for every token end where one of the words ends, the longest word."""
+def words_ending_tokens(
+    tokens: Tokens, words: WordEnds, unless: frozenset[str] = frozenset()
+) -> list[tuple[int, str]]:
+    """(end, word) for every token end where one of the words ends, the longest word; none
+    where the token ending there is one of ``unless``."""
     text, bounds = tokens.text, tokens.bounds
     found = []
     for match in words.last_char.finditer(text):
         end = match.end()
         if end not in bounds:
+            continue
+        if unless and tokens.word(tokens.index_at(end - 1)) in unless:
             continue
         for word in words.by_last_char[text[end - 1]]:
             if end >= len(word) and text.startswith(word, end - len(word)):
@@ -141,7 +146,7 @@ def head_names(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
     """Every name that ends in a head (片区, 大厦, 大学…), with its phase or section if any."""
     text = tokens.text
     found = []
-    for head_end, head_text in words_ending_tokens(tokens, lexicon.head_ends):
+    for head_end, head_text in words_ending_tokens(tokens, lexicon.head_ends, lexicon.false_heads):
         head = lexicon.heads[head_text]
         head_start = head_end - len(head_text)
         end, phased = head_end, False

@@ -25,7 +25,7 @@ _CLASSIFIER = re.compile(r"^[个家座条所项处栋批名位台辆]$")
 
 def edge_variants(tokens: Tokens, lexicon: Lexicon) -> list[Candidate]:
     found = []
-    for head_end, head_text in words_ending_tokens(tokens, lexicon.head_ends):
+    for head_end, head_text in words_ending_tokens(tokens, lexicon.head_ends, lexicon.false_heads):
         head = lexicon.heads[head_text]
         head_start = head_end - len(head_text)
         if stage_before(tokens.text, head_start, head_text):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.lists import item_start, split_conjunction
+from kg.nlp.lists import MODIFIER_CLASSES, item_start, noun_follows, split_conjunction
 from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
 from kg.nlp.words import ends_name, jieba_frequency, tag_of
 
@@ -26,6 +26,9 @@ MAX_FIRST_VARIANTS = 4
 # A word this frequent in jieba's dictionary is an everyday word (质量, 规模), not a name.
 EVERYDAY = 500
 TYPES = ("Project", "Organization", "Place")
+CONCEPT = "concept"  # the closer of a list of kinds (产业, 政策, 领域): its items name nothing
+# A count that closes a list with no 等 (长白山3个创新型省实验室, 马坡岭两个国控站点).
+_COUNT = re.compile(r"(?:[0-9]+|[两二三四五六七八九十]+)[个家座条所项处]")
 # Sources whose proposal of an item says the list is one of names.
 _NAMING_SOURCES = frozenset({"rules", "statistical", "gazetteer", "head", "brand", "list"})
 
@@ -50,7 +53,9 @@ def enumeration_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) 
         items = [(a, b) for a, b in items if _is_item(text[a:b])]
         if len(items) < 2:
             continue
-        if closer == "" and all(_everyday(tokens, a, b) for a, b in items):
+        if closer == CONCEPT:
+            continue  # 生物医药、中药材等产业: kinds, not names
+        if closer == "" and all(_everyday(tokens, a, b, lexicon) for a, b in items):
             continue  # 项目数量、质量、规模: a list of everyday words
         # Where the first item begins is the rules' guess (a verb, a function word before it):
         # every token boundary after the clause start is proposed, the selector weighs them.
@@ -89,7 +94,9 @@ def _starts(tokens: Tokens, start: int, end: int) -> list[int]:
     return [b for b in sorted(tokens.bounds) if start <= b < end - 1 and end - b <= MAX_ITEM]
 
 
-def _everyday(tokens: Tokens, start: int, end: int) -> bool:
+def _everyday(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> bool:
+    if tokens.text[start:end] in lexicon.places:
+        return False  # 潜江、松滋: frequent words, but places
     return all(jieba_frequency(word) > EVERYDAY for word in tokens.words_between(start, end))
 
 
@@ -106,24 +113,58 @@ def _is_item(item: str) -> bool:
 
 
 def _list_end(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> tuple[int, str, int]:
-    """Where the last item ends, the class noun that closes the list (or ""), and how many
-    characters stand between 等 and it."""
+    """Where the last item ends, the class noun that closes the list ("" if none, CONCEPT for
+    a list of kinds), and how many characters stand between 等 (or the count) and it."""
     text = tokens.text
     deng = text.find("等", start, end)
-    if deng > start and deng in tokens.bounds:
-        match = lexicon.class_noun_pattern.search(
-            text, deng + 1, min(end, deng + 1 + MAX_CLOSER_GAP + 4)
-        )
-        if match is not None and match.start() - deng - 1 <= MAX_CLOSER_GAP:
-            return deng, match.group(), match.start() - deng - 1
-        return deng, "", 0
-    # No 等: the last item runs to the first verb or function word after it.
+    if deng > start:
+        closer, gap = _closer(tokens, deng + 1, end, lexicon)
+        if deng in tokens.bounds:
+            return deng, closer, gap
+        if deng + 1 in tokens.bounds and closer not in ("", CONCEPT):
+            return deng, closer, gap  # 耐美特等骨干企业: jieba read 特等 as one word
+    # No 等: the last item runs to a count (吉光、三江、长白山3个创新型省实验室), or else to
+    # the first verb or function word after it.
     index = tokens.index_at(start)
     position = start
     while index < len(tokens) and tokens.start_of(index) < end:
         word = tokens.word(index)
+        count = _COUNT.match(text, tokens.start_of(index))
+        if count is not None and tokens.start_of(index) > start:
+            closer, gap = _closer(tokens, count.end(), end, lexicon)
+            return tokens.start_of(index), closer, gap
         if ends_name(word, lexicon) or not NAME_CHARS.fullmatch(word) or _adverb(word):
             break
         position = tokens.end_of(index)
         index += 1
     return min(position, end), "", 0
+
+
+def _closer(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> tuple[str, int]:
+    """The class noun after ``start`` (after 等 or a count) and before the clause's end, and
+    its distance from ``start``; CONCEPT where no class noun follows but a kind's class noun
+    stands before the first verb (生物医药、中药材等产业; but 等一批战略性新兴产业项目 are
+    projects, and 等10个县市获批国家试点 does not say what the items are); "" where none."""
+    text = tokens.text
+    window_end = min(end, start + MAX_CLOSER_GAP + 4)
+    match = lexicon.class_noun_pattern.search(text, start, window_end)
+    modifier = match is not None and match.group() in MODIFIER_CLASSES
+    if match is not None and modifier and noun_follows(tokens, match.end(), lexicon):
+        match = None  # 等国家试点: 国家 modifies what follows
+    if match is not None and match.start() - start <= MAX_CLOSER_GAP:
+        return match.group(), match.start() - start
+    verb = _first_verb(tokens, start, window_end, lexicon)
+    concept = lexicon.concept_pattern.search(text, start, verb)
+    if concept is not None:
+        return CONCEPT, concept.start() - start
+    return "", 0
+
+
+def _first_verb(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> int:
+    """Where the first predicate verb after ``start`` begins (or ``end``)."""
+    index = tokens.index_at(start) if start < len(tokens.text) else len(tokens)
+    while index < len(tokens) and tokens.start_of(index) < end:
+        if tokens.start_of(index) > start and ends_name(tokens.word(index), lexicon):
+            return tokens.start_of(index)
+        index += 1
+    return end

@@ -1,0 +1,77 @@
+"""The enumeration source: where a list's last item ends and what its closer says the items are;
+and the proposals no source makes (inside a set phrase, at a false head)."""
+
+import pytest
+
+from kg.nlp.entity_ruler import doc_tokens
+from kg.nlp.lexicon import load_lexicon
+from kg.nlp.pipeline import load_pipeline
+from kg.nlp.sources.enumerations import enumeration_items
+
+
+def _items(text: str) -> dict[str, set[str]]:
+    """Each proposed item (first-item variants aside) with the types it is proposed with."""
+    tokens = doc_tokens(load_pipeline()(text))
+    found: dict[str, set[str]] = {}
+    for candidate in enumeration_items(tokens, load_lexicon(), []):
+        if "first_item_variant" not in candidate.facts:
+            found.setdefault(text[candidate.start : candidate.end], set()).add(candidate.type)
+    return found
+
+
+def _candidates(text: str) -> set[str]:
+    doc = load_pipeline()(text)
+    return {ent.text for ent in doc.ents} | {
+        text[c.start : c.end] for c in doc.user_data.get("govreport_candidates", [])
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "items", "types"),
+    [
+        # 等 that jieba glued to the item before it (特等) still closes the list
+        (
+            "培育华远食品、欣茂电子、宏利特等骨干企业",
+            {"华远食品", "欣茂电子", "宏利特"},
+            {"Organization"},
+        ),
+        # a count closes a list with no 等
+        ("支持青峰、白石、长岭3个省实验室投入运行", {"青峰", "白石", "长岭"}, None),
+        # a kind's noun before a class noun only modifies it: the items are projects
+        ("新引入华远生物、中禾新能源等重点产业项目", {"华远生物", "中禾新能源"}, {"Project"}),
+        # a kind's noun after the verb says nothing of the items
+        ("潜江、松滋等10个县市获批国家新型城镇化试点", {"潜江", "松滋"}, None),
+    ],
+)
+def test_list_items_and_their_types(text: str, items: set[str], types: set[str] | None) -> None:
+    found = _items(text)
+    assert items <= set(found)
+    if types is not None:
+        assert all(found[item] == types for item in items)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "打造牛羊肉、雪花粉、鲜食玉米等绿色农畜产品品牌",
+        "落实育儿补贴、生育保险、生育休假等政策",
+        "民宿经济、演唱会经济、微短剧等新业态蓬勃发展",
+        "海绵城市、完整社区等国家试点成效明显",  # 国家 modifies 试点
+    ],
+)
+def test_lists_of_kinds_propose_nothing(text: str) -> None:
+    assert _items(text) == {}
+
+
+def test_nothing_inside_a_set_phrase() -> None:
+    found = _candidates("坚持以习近平新时代中国特色社会主义思想为指导，推进中国式现代化")
+    assert "中国" not in found
+    assert "中国" in _candidates("中国与肯尼亚签署合作协议")  # outside one it is a place
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("加快构建多元化对外开放新格局", "格局"), ("服务国家战略全局", "全局"), ("闯出新路", "新路")],
+)
+def test_a_false_head_starts_no_name(text: str, word: str) -> None:
+    assert not any(name.endswith(word) for name in _candidates(text))
