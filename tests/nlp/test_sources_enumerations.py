@@ -5,7 +5,9 @@ import pytest
 
 from kg.nlp.entity_ruler import doc_tokens
 from kg.nlp.lexicon import load_lexicon
+from kg.nlp.names import head_names
 from kg.nlp.pipeline import load_pipeline
+from kg.nlp.select import fixed_type, names_nothing
 from kg.nlp.sources.enumerations import enumeration_items
 
 
@@ -75,3 +77,23 @@ def test_nothing_inside_a_set_phrase() -> None:
 )
 def test_a_false_head_starts_no_name(text: str, word: str) -> None:
     assert not any(name.endswith(word) for name in _candidates(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("加快镇安月河抽水蓄能电站建设", "镇安月河抽水蓄能电站"),  # 抽水 is part of the name
+        ("开工建设曹坪抽水蓄能电站", "曹坪抽水蓄能电站"),
+    ],
+)
+def test_technical_verbs_inside_a_name(text: str, name: str) -> None:
+    tokens = doc_tokens(load_pipeline()(text))
+    assert name in {text[c.start : c.end] for c in head_names(tokens, load_lexicon())}
+
+
+def test_a_division_of_the_gazetteer_is_a_place_whatever_its_head() -> None:
+    lexicon = load_lexicon()
+    assert fixed_type("香港", lexicon) == "Place"
+    assert fixed_type("防城港", lexicon) == "Place"
+    assert fixed_type("洋山港", lexicon) is None
+    assert names_nothing("多元化对外开放新格局", lexicon)

@@ -27,6 +27,7 @@ __all__ = [
     "DocumentContext",
     "ParagraphContext",
     "choose_names",
+    "fixed_type",
     "load_model",
     "names_nothing",
     "span_examples",
@@ -74,8 +75,9 @@ def span_examples(
 
 def names_nothing(surface: str, lexicon: Lexicon) -> bool:
     """A span with no proper part names nothing, whatever the sources saw: a head or class
-    noun alone (工程, 基地), a phase alone (二期), a generic word, or a head after a
-    demonstrative (这一中心), or a span that holds what no name holds (_NEVER_A_NAME)."""
+    noun alone (工程, 基地), a phase alone (二期), a generic word, a head after a
+    demonstrative (这一中心), a false head at its end (…对外开放新格局), or a span that holds
+    what no name holds (_NEVER_A_NAME)."""
     return (
         len(surface) < 2
         or surface in lexicon.heads
@@ -84,8 +86,15 @@ def names_nothing(surface: str, lexicon: Lexicon) -> bool:
         or surface in lexicon.industry_words
         or lexicon.suffix_pattern.fullmatch(surface) is not None
         or surface.startswith(_DEMONSTRATIVES)
+        or surface.endswith(tuple(lexicon.false_heads))
         or _NEVER_A_NAME.search(surface) is not None
     )
+
+
+def fixed_type(surface: str, lexicon: Lexicon) -> str | None:
+    """The type a span has whatever its features say: a country or division of the gazetteer
+    is a Place (香港 and 防城港 end in 港, a port's head)."""
+    return "Place" if surface in lexicon.places else None
 
 
 def choose_names(
@@ -111,6 +120,9 @@ def choose_names(
         if any(span.start < c.end and c.start < span.end for c in taken):
             continue
         types = sorted(model.type_probabilities(features).items(), key=lambda kv: -kv[1])
+        fixed = fixed_type(text[span.start : span.end], lexicon)
+        if fixed is not None:
+            types = [(fixed, 1.0)]
         others = tuple(t for t, p in types[1:] if p >= OTHER_TYPE)
         taken.append(Choice(span.start, span.end, types[0][0], probability, others))
     return sorted(taken, key=lambda c: c.start)
