@@ -14,7 +14,7 @@ TABLES = {
     "entity_heads.tsv": (3, lambda row: (EntityType(row[1]), HEAD_KINDS.index(row[2]))),
     "list_classes.tsv": (3, lambda row: (EntityType(row[1]), HEAD_KINDS.index(row[2]))),
     "places_china.tsv": (3, lambda row: PLACE_LEVELS.index(row[2])),
-    "division_words.tsv": (2, lambda row: ["region", "never"].index(row[1])),
+    "division_words.tsv": (2, lambda row: ["region", "never", "own"].index(row[1])),
     "countries.tsv": (2, lambda row: re.compile("^[A-Z]{2}$").match(row[1]).group()),
     "action_verbs.tsv": (2, lambda row: Status(row[1])),
     "units.tsv": (4, lambda row: float(row[2])),

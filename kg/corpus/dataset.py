@@ -55,6 +55,9 @@ class CorpusDataset:
         # AltLabels that are the merged graph's label too (one report's label, another's
         # altLabel): dropped there, since a resource's other names are not its name.
         self.repeated: dict[Subject, set[ox.Literal]] = {}
+        # AltLabels that are some report's label: dropped from the reports' graphs as written
+        # (N-Quads, TriG), whose union is what a reader or the shapes see.
+        self.shadowed: dict[Subject, set[ox.Literal]] = {}
 
     def add_report(self, report: ReportGraph, *, check: bool = True) -> None:
         """Load a report's graph into its named graph (aliases are merged afterwards), in the
@@ -126,7 +129,8 @@ class CorpusDataset:
     def settle_labels(self) -> None:
         """Find resources with several labels in one language across reports: in the merged
         graph the least one (by code point) stays ``rdfs:label``, the others become altLabels;
-        an altLabel equal to the label that stays is dropped."""
+        an altLabel equal to the label that stays is dropped. The reports' graphs as written
+        keep their own labels and drop an altLabel that is any report's label."""
         self.merged_count = None
         query = f"""
             SELECT DISTINCT ?s ?label WHERE {{
@@ -141,12 +145,15 @@ class CorpusDataset:
             demoted[row["s"]].add(row["label"])
         self.demoted = dict(demoted)
         repeated: dict[Subject, set[ox.Literal]] = defaultdict(set)
+        shadowed: dict[Subject, set[ox.Literal]] = defaultdict(set)
         query = f"""SELECT DISTINCT ?s ?l WHERE {{
             GRAPH ?g {{ ?s <{SKOS.altLabel}> ?l }} GRAPH ?h {{ ?s <{RDFS.label}> ?l }} }}"""
         for row in self._select(query):
+            shadowed[row["s"]].add(row["l"])
             if row["l"] not in self.demoted.get(row["s"], ()):
                 repeated[row["s"]].add(row["l"])
         self.repeated = dict(repeated)
+        self.shadowed = dict(shadowed)
 
     def merged_triples(self) -> Iterator[ox.Triple]:
         """The merged graph, each triple once, sorted as KnowledgeGraph sorts (by subject).
@@ -216,10 +223,16 @@ class CorpusDataset:
         return ((quad.subject, quad.object) for quad in quads)
 
     def report_quads(self) -> Iterator[ox.Quad]:
-        """Each report's graph in turn (reports by IRI), its triples in KnowledgeGraph's order."""
+        """Each report's graph in turn (reports by IRI), its triples in KnowledgeGraph's order;
+        an altLabel that is some report's label is left out (their union would hold a resource
+        whose other name is its name)."""
         for iri in sorted(set(self.report_iris)):
             graph = ox.NamedNode(iri)
-            triples = [q.triple for q in self.store.quads_for_pattern(None, None, None, graph)]
+            triples = [
+                q.triple
+                for q in self.store.quads_for_pattern(None, None, None, graph)
+                if not (q.predicate == ALT_LABEL and q.object in self.shadowed.get(q.subject, ()))
+            ]
             for t in sorted(triples, key=triple_order):
                 yield ox.Quad(t.subject, t.predicate, t.object, graph)
 

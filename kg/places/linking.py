@@ -60,6 +60,10 @@ def link_places(region: str | None, entities: Iterable[Entity]) -> PlaceLinks:
     codes: dict[str, str] = {}
     parents: dict[str, str] = {}
     for entity in places:
+        own = _own_province(table, entity, region_code)
+        if own is not None:
+            codes[entity.key] = own
+            continue
         found = lookups[entity.key]
         code = _choose(table, found, region_code, context) if found.codes else None
         if code is not None and not _trusted(table, entity, code, region_code):
@@ -101,6 +105,19 @@ def _trusted(table: DivisionTable, entity: Entity, code: str, region: str | None
     if division.level == "county" or "region" in rules:
         return _related(table, code, region)
     return True
+
+
+def _own_province(table: DivisionTable, entity: Entity, region: str | None) -> str | None:
+    """The report's province, when the entity is written with its short name ("own" in
+    ``division_words.tsv``: 龙江 in Heilongjiang's reports)."""
+    if region is None:
+        return None
+    chain = table.chain(region)
+    province = chain[-1] if chain else None
+    for surface in _surfaces(entity):
+        if _division_words().get(surface) == "own" and province and surface in province.name:
+            return province.code
+    return None
 
 
 @cache

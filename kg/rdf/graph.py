@@ -8,7 +8,7 @@ report was used by an extraction run of a version of this tool at a build time.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
@@ -45,6 +45,7 @@ from kg.records import (
     Extraction,
     Mention,
     Metric,
+    Report,
 )
 
 R = TypeVar("R")
@@ -100,6 +101,18 @@ def report_triples(
         builder.add_metric(*metric)
     text = "".join(dict.fromkeys(builder.lines))
     return ReportTriples(ox.NamedNode(builder.report_iri), text.encode("utf-8"))
+
+
+def sentence_triples(
+    report: Report, indexes: Iterable[int], *, base: str = DEFAULT_BASE, build: BuildInfo
+) -> bytes:
+    """N-Triples of some sentences of a report, with their paragraphs and sections, as the
+    report's own graph writes them (same IRIs, same triples): the graph keeps only the
+    sentences its facts are in, and ``kg track`` cites others of the next year's report."""
+    builder = _ReportBuilder(Extraction(report), check_base(base), build, PlaceLinks())
+    for index in indexes:
+        builder.sentence(index)
+    return "".join(dict.fromkeys(builder.lines)).encode("utf-8")
 
 
 def extraction_to_graph(

@@ -14,7 +14,7 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace
 
 ONTOLOGY_IRI = "https://w3id.org/govreport-kg/ontology"
-ONTOLOGY_VERSION = "0.2.0"
+ONTOLOGY_VERSION = "0.3.0"
 ONTOLOGY_VERSION_IRI = f"{ONTOLOGY_IRI}/{ONTOLOGY_VERSION}"
 DEFAULT_BASE = "https://w3id.org/govreport-kg/id/"
 # The SKOS scheme of canonical measures (ontology/measures.ttl, made from kg/data/measures.tsv).

@@ -172,6 +172,19 @@ def read_projects(reader: GraphReader) -> Iterator[ProjectFact]:
                 yield ProjectFact(obj.value, label, found[0], status, year, found[1])
 
 
+def read_sentences(reader: GraphReader) -> dict[str, list[Sentence]]:
+    """Every sentence of each report, by the report's IRI, in the report's order: the next
+    report's text is searched for a project its extractor did not name."""
+    by_report: dict[str, list[Sentence]] = {}
+    for node in reader.subjects(RDF.type, _node(GRK.Sentence)):
+        found = reader.sentence(node.value)
+        if found is not None:
+            by_report.setdefault(found[0], []).append(found[1])
+    for sentences in by_report.values():
+        sentences.sort(key=lambda sentence: sentence.start)
+    return by_report
+
+
 def _text(term: object) -> str:
     return str(getattr(term, "value", ""))
 

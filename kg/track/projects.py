@@ -1,58 +1,57 @@
 """Follow each project a year's plan names into the report that reviews that year.
 
-A project is the same across years when its name is, once phases and generic endings are set
-aside (隆平生物种业产业园 and 隆平生物种业产业园一期; 长白路北段改造工程 and 长白路北段), unless
-both names give a phase and the phases differ (一期 is not 二期). The next report says it was
-completed when an action there completes it, ongoing when it names it otherwise; a project it
-never names is "not mentioned".
+A project is the same across years when its name is (``kg.track.names``: phases, generic
+endings and a word more inside set aside). The next report names it where its extractor found
+the project, or else where its text writes the name (the extractor does not take every name
+in every year: 东海写字楼、区国税局综合业务用房主体封顶). It says the project was completed when an
+action there completes it, or when its review writes the name with a completion in the same
+clause (伊仕丹购物广场正式营业, 建成长江西路越江隧道); ongoing when it names it otherwise; a project
+it never names is "not mentioned". Only names that look like a project's are followed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 
-from kg.extract.entities import normalize_name
-from kg.track.records import NextStatus, ProjectFact, ProjectOutcome, ReportFacts
+from kg.track.names import NameInText, ProjectName, looks_like_project, plain_text
+from kg.track.records import NextStatus, ProjectFact, ProjectOutcome, ReportFacts, Sentence
 from kg.track.targets import TARGET_SECTIONS, region_key
 
-# A phase or an ending that names no other thing: what is left is the project's base name.
-_PHASE = re.compile(r"[（(]?([一二三四五六七八九十\d]+)期(?:工程|项目)?[）)]?$")
-_ENDING = re.compile(r"(?:建设)?(?:工程|项目)$")
-_QUOTES = str.maketrans("", "", "“”\"'‘’《》「」")
-MIN_BASE = 3  # a base name shorter than this (一期) is not a name
+__all__ = ["ProjectName", "follow_projects", "says_completed"]
+
+_CLAUSE_END = re.compile(r"[，,；;。：:！!？?]")
+# Said of a project after its name (伊仕丹购物广场正式营业) or before it (建成长江西路越江隧道),
+# in the clause that names it…
+_DONE = "建成|竣工|完工|投入使用|投入运营|投用|正式营业|开业|通车|投产"
+_DONE_AFTER = re.compile(f"^[^，,；;。：:]{{0,8}}?(?:{_DONE})")
+_DONE_BEFORE = re.compile(r"(?:建成|竣工|完成)")
+# …or at the end of the list it is in (背街巷道改造、旧有小区供热改造…等项目全面完成).
+_DONE_LIST = re.compile(f"等[^、]{{0,4}}?(?:全面|全部|顺利|相继)?(?:{_DONE}|完成)")
+# …unless the clause says it is not done yet (主体完工, 基本建成, 力争建成, 启动建设).
+_NOT_YET = re.compile(r"启动|开工|推进|加快|前期|力争|确保|争取|基本建成|主体|开始|计划|将|拟")
 
 
-@dataclass(frozen=True, slots=True)
-class ProjectName:
-    base: str
-    phase: str
-
-    @classmethod
-    def of(cls, label: str) -> ProjectName:
-        name = normalize_name(label).translate(_QUOTES)
-        phase = ""
-        while True:
-            found = _PHASE.search(name) or _ENDING.search(name)
-            if found is None or found.start() == 0:
-                break
-            if found.re is _PHASE and not phase:
-                phase = found.group(1)
-            name = name[: found.start()]
-        return cls(name, phase)
-
-    def matches(self, other: ProjectName) -> bool:
-        if len(self.base) < MIN_BASE or self.base != other.base:
-            return False
-        return not (self.phase and other.phase and self.phase != other.phase)
+def says_completed(text: str, where: tuple[int, int]) -> bool:
+    """Whether a review's sentence (``plain_text``) says the project it names at ``where``
+    was completed."""
+    start, end = where
+    before = _CLAUSE_END.split(text[:start])[-1]
+    after = _CLAUSE_END.split(text[end:])[0]
+    if _NOT_YET.search(before) or _NOT_YET.search(after[:8]):
+        return False
+    return any((_DONE_AFTER.search(after), _DONE_BEFORE.search(before), _DONE_LIST.search(after)))
 
 
 def follow_projects(
-    facts: Iterable[ProjectFact], reports: Mapping[str, ReportFacts]
+    facts: Iterable[ProjectFact],
+    reports: Mapping[str, ReportFacts],
+    sentences: Mapping[str, Sequence[Sentence]] | None = None,
 ) -> list[ProjectOutcome]:
     """Every project planned in a report, followed into the review of the year it is for, when
-    that review is among the reports."""
+    that review is among the reports; ``sentences`` are the reports' (by IRI), searched for a
+    name the extractor did not take."""
+    sentences = sentences or {}
     by_report: dict[str, list[ProjectFact]] = {}
     for fact in sorted(facts, key=lambda f: (f.report, f.sentence.start, f.project)):
         by_report.setdefault(fact.report, []).append(fact)
@@ -65,14 +64,20 @@ def follow_projects(
             continue
         planned: dict[str, ProjectFact] = {}
         for fact in report_facts:
-            if fact.status == "planned" and fact.sentence.section_kind in TARGET_SECTIONS:
+            if (
+                fact.status == "planned"
+                and fact.sentence.section_kind in TARGET_SECTIONS
+                and looks_like_project(fact.label)
+            ):
                 planned.setdefault(fact.project, fact)
         for plan in planned.values():
             year = plan.year or report.plan_year
             review = reviews.get((region_key(report), year)) if year else None
             if year is None or review is None:
                 continue
-            status, follow_up = _next_status(plan, by_report.get(review.iri, []))
+            status, follow_up = _next_status(
+                plan, by_report.get(review.iri, []), sentences.get(review.iri, ())
+            )
             outcomes.append(
                 ProjectOutcome(
                     region=report.region,
@@ -89,16 +94,43 @@ def follow_projects(
 
 
 def _next_status(
-    plan: ProjectFact, later: list[ProjectFact]
+    plan: ProjectFact, later: list[ProjectFact], text: Sequence[Sentence]
 ) -> tuple[NextStatus, ProjectFact | None]:
     """completed / ongoing / not mentioned, and the sentence that says so: a completion first,
     then what the review section says, then any sentence naming it."""
     name = ProjectName.of(plan.label)
     named = [f for f in later if f.project == plan.project or name.matches(ProjectName.of(f.label))]
+    seen = {f.sentence.iri for f in named}
+    named += [f for f in _named_in_text(plan, name, text) if f.sentence.iri not in seen]
     if not named:
         return "not mentioned", None
-    completed = [f for f in named if f.status == "completed"]
+    completed = [f for f in named if f.status == "completed" or _review_completes(f, name)]
     if completed:
         return "completed", completed[0]
     in_review = [f for f in named if f.sentence.section_kind == "review"]
     return "ongoing", (in_review or named)[0]
+
+
+def _named_in_text(
+    plan: ProjectFact, name: ProjectName, sentences: Sequence[Sentence]
+) -> list[ProjectFact]:
+    """The sentences that write the project's name, each as a fact with no status."""
+    finder = NameInText(name)
+    found = []
+    for sentence in sentences:
+        match = finder.find(plain_text(sentence.text))
+        if match is not None:
+            found.append(ProjectFact(plan.project, match.group(0), plan.report, "", None, sentence))
+    return found
+
+
+def _review_completes(fact: ProjectFact, name: ProjectName) -> bool:
+    """Whether the review's sentence of a fact says the project was completed."""
+    if fact.sentence.section_kind != "review":
+        return False
+    text = plain_text(fact.sentence.text)
+    for finder in (NameInText(name), NameInText(ProjectName.of(fact.label))):
+        match = finder.find(text)
+        if match is not None:
+            return says_completed(text, match.span())
+    return False

@@ -20,7 +20,13 @@ from kg.export.parallel import write_outputs
 from kg.rdf.iris import check_base
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.rdf.provenance import BuildInfo
-from kg.track.facts import GraphReader, read_metrics, read_projects, read_reports
+from kg.track.facts import (
+    GraphReader,
+    read_metrics,
+    read_projects,
+    read_reports,
+    read_sentences,
+)
 from kg.track.page import write_outcomes_page
 from kg.track.projects import follow_projects
 from kg.track.rdf import outcome_ntriples, outcomes_graph_iri
@@ -33,6 +39,7 @@ from kg.track.tables import (
     write_csv,
 )
 from kg.track.targets import join_targets
+from kg.track.texts import ReportTexts
 
 GRAPH_FILE = "graph.ttl"
 TARGETS_FILE = "targets.csv"
@@ -58,12 +65,17 @@ class TrackSummary:
     skipped: tuple[Skipped, ...] = ()
 
 
-def find_outcomes(store: ox.Store) -> Outcomes:
-    """The targets and projects of every plan in ``store`` whose year's review is there too."""
+def find_outcomes(store: ox.Store, texts: ReportTexts | None = None) -> Outcomes:
+    """The targets and projects of every plan in ``store`` whose year's review is there too;
+    projects are searched for in the reports' ``texts`` where given, else in the sentences the
+    graph holds."""
     reader = GraphReader(store)
     reports = read_reports(reader)
     targets = join_targets(read_metrics(reader), reports)
-    projects = follow_projects(read_projects(reader), reports)
+    sentences = read_sentences(reader)
+    if texts is not None:
+        sentences |= texts.sentences()
+    projects = follow_projects(read_projects(reader), reports, sentences)
     return Outcomes(tuple(targets), tuple(projects))
 
 
@@ -98,9 +110,13 @@ def track(
             progress=progress,
         )
         dataset = corpus.dataset
-        outcomes = find_outcomes(dataset.store)
+        texts = ReportTexts.read(inputs, base)
+        outcomes = find_outcomes(dataset.store, texts)
+        cited = (o.follow_up.sentence.iri for o in outcomes.projects if o.follow_up)
         dataset.add_graph(
-            outcomes_graph_iri(base), outcome_ntriples(outcomes.targets, outcomes.projects, base)
+            outcomes_graph_iri(base),
+            outcome_ntriples(outcomes.targets, outcomes.projects, base)
+            + texts.missing_triples(cited, dataset.store, info),
         )
         graph = directory / GRAPH_FILE
         write_outputs(

@@ -8,7 +8,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.corpus.aliases import find_aliases, short_forms
-from kg.corpus.dataset import ALT_LABEL, CorpusDataset
+from kg.corpus.dataset import ALT_LABEL, LABEL, CorpusDataset
 from kg.corpus.task import EntityRow, ReportGraph
 from kg.data import data_table
 from kg.records import EntityType
@@ -177,6 +177,36 @@ def test_an_alt_label_that_is_the_merged_label_is_dropped() -> None:
     assert {obj.value for _, obj in page_pairs} == {"香港特别行政区"}
     second = dataset.store.quads_for_pattern(None, ALT_LABEL, None, ox.NamedNode(f"{BASE}report/2"))
     assert {q.object.value for q in second} == {"香港"}
+
+
+def test_written_report_graphs_hold_no_alt_label_that_is_a_label() -> None:
+    """The provincial corpus's N-Quads failed the shapes: one report labels 北京 with 北京市 as
+    its other name, another labels it 北京市, and their union has 北京市 as both. As written,
+    each report keeps its own label and drops an other name that is some report's label."""
+    node = f"<{BASE}Place/110000>"
+
+    def said(number: int, ntriples: str) -> ReportGraph:
+        iri = f"{BASE}report/{number}"
+        return ReportGraph(f"r{number}", f"c{number}", iri, ntriples.encode(), (), ())
+
+    dataset = CorpusDataset(BASE)
+    dataset.add_report(
+        said(1, f'{node} <{RDFS.label}> "北京"@zh .\n{node} <{SKOS.altLabel}> "北京市"@zh .\n')
+    )
+    dataset.add_report(
+        said(2, f'{node} <{RDFS.label}> "北京市"@zh .\n{node} <{SKOS.altLabel}> "京"@zh .\n')
+    )
+    dataset.settle_labels()
+    written = list(dataset.report_quads())
+    labels = {q.object.value for q in written if q.predicate == LABEL}
+    alts = {q.object.value for q in written if q.predicate == ALT_LABEL}
+    assert labels == {"北京", "北京市"}
+    assert alts == {"京"}
+    # The merged graph is as before: the least label stays, the other is an other name.
+    merged = merged_graph(dataset)
+    beijing = URIRef(f"{BASE}Place/110000")
+    assert set(merged.objects(beijing, RDFS.label)) == {Literal("北京", lang="zh")}
+    assert {str(o) for o in merged.objects(beijing, SKOS.altLabel)} == {"北京市", "京"}
 
 
 def merged_graph(dataset: CorpusDataset) -> Graph:
