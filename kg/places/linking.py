@@ -20,6 +20,7 @@ from functools import cache
 from kg.data import data_lines, data_table
 from kg.places.divisions import Division, DivisionTable, Lookup, division_table, town_counties
 from kg.records import Entity, EntityType
+from kg.text.divisions import own_short_form
 
 # Related to the region; places named without doubt in it, in its city, in its province; and
 # whether the name means it on its own. Compared in that order.
@@ -60,7 +61,7 @@ def link_places(region: str | None, entities: Iterable[Entity]) -> PlaceLinks:
     codes: dict[str, str] = {}
     parents: dict[str, str] = {}
     for entity in places:
-        own = _own_province(table, entity, region_code)
+        own = _own_province(table, entity, region_code) or _own_region(table, entity, region_code)
         if own is not None:
             codes[entity.key] = own
             continue
@@ -105,6 +106,15 @@ def _trusted(table: DivisionTable, entity: Entity, code: str, region: str | None
     if division.level == "county" or "region" in rules:
         return _related(table, code, region)
     return True
+
+
+def _own_region(table: DivisionTable, entity: Entity, region: str | None) -> str | None:
+    """The report's region, when the entity is its short form however common a word that is
+    (德安 of 德安县, 交城 of 交城县: the table knows neither short form, being words)."""
+    if region is None:
+        return None
+    short = own_short_form(table.by_code[region].name)
+    return region if short is not None and short in _surfaces(entity) else None
 
 
 def _own_province(table: DivisionTable, entity: Entity, region: str | None) -> str | None:
