@@ -16,6 +16,9 @@ NOTHING = [
     "融通长城宾馆成功",
     "企业吉利控股集团",  # a class noun it starts with
     "三大动力",  # a count it starts with
+    "五指山分别入选全国首批美丽城市先行区",  # the verb of a clause inside
+    "岚皋至陕渝界等",  # a list's 等 at its end
+    "多元化对外开放新格局",  # a false head at its end
 ]
 NAMES = [
     "吉利控股集团",

@@ -4,8 +4,9 @@
 
 The open gold documents (dev and the excerpts not frozen) are split into folds by document;
 for each fold a selector is trained on the other folds (with the fixed regularization and
-threshold of train.py) and the fold's documents are built with it and scored from their graph.ttl, as
-`kg evaluate` does. The frozen excerpts are scored with the shipped model, which never saw them.
+threshold of train.py) and the fold's documents are built with it and scored from their
+graph.ttl, as `kg evaluate` does. The frozen excerpts are scored with the shipped model, which
+never saw them.
 Prints one table per gold set: cross-validated (open documents) and frozen.
 """
 
