@@ -12,12 +12,11 @@ from kg.nlp.sources.enumerations import enumeration_items
 
 
 def _items(text: str) -> dict[str, set[str]]:
-    """Each proposed item (first-item variants aside) with the types it is proposed with."""
+    """Each proposed item (and each start proposed for a first item) with its types."""
     tokens = doc_tokens(load_pipeline()(text))
     found: dict[str, set[str]] = {}
     for candidate in enumeration_items(tokens, load_lexicon(), []):
-        if "first_item_variant" not in candidate.facts:
-            found.setdefault(text[candidate.start : candidate.end], set()).add(candidate.type)
+        found.setdefault(text[candidate.start : candidate.end], set()).add(candidate.type)
     return found
 
 
@@ -43,6 +42,18 @@ def _candidates(text: str) -> set[str]:
         ("新引入华远生物、中禾新能源等重点产业项目", {"华远生物", "中禾新能源"}, {"Project"}),
         # a kind's noun after the verb says nothing of the items
         ("潜江、松滋等10个县市获批国家新型城镇化试点", {"潜江", "松滋"}, None),
+        # a 、 inside the class phrase after 等 is not the list's
+        (
+            "华星偏光片、龙腾三期等一批百亿级、十亿级重大项目顺利开工",
+            {"华星偏光片", "龙腾三期"},
+            {"Project"},
+        ),
+        # a verb before the first 、 (组装): the list still stands, its first item's starts proposed
+        (
+            "全年签约中科通达储能柜组装、鑫源实业冷链产业园等优势项目45个",
+            {"中科通达储能柜组装", "鑫源实业冷链产业园"},
+            {"Project"},
+        ),
     ],
 )
 def test_list_items_and_their_types(text: str, items: set[str], types: set[str] | None) -> None:

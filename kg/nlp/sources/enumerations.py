@@ -44,14 +44,20 @@ def enumeration_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) 
         cuts = [i for i in range(start, end) if text[i] == "、"]
         if not cuts or cuts[0] not in tokens.bounds:
             continue
+        deng = text.find("等", cuts[0], end)
+        if deng >= 0:  # 、 after the list's 等 is in its class phrase: 等一批百亿级、十亿级重大项目
+            cuts = [cut for cut in cuts if cut < deng]
         last_end, closer, gap = _list_end(tokens, cuts[-1] + 1, end, lexicon)
         first = item_start(tokens, start, cuts[0], lexicon)
+        # A verb right before the first 、 leaves no first item (中沄通达储能柜组装、…): the list
+        # still counts it, and its starts are proposed below.
+        first_unread = first >= cuts[0]
         bounds = list(zip([first, *(c + 1 for c in cuts)], [*cuts, last_end], strict=True))
         items = []
         for item_from, item_to in bounds:
             items.extend(split_conjunction(tokens, item_from, item_to, lexicon))
         items = [(a, b) for a, b in items if _is_item(text[a:b])]
-        if len(items) < 2:
+        if len(items) + first_unread < 2:
             continue
         if closer == CONCEPT:
             continue  # 生物医药、中药材等产业: kinds, not names
@@ -60,7 +66,7 @@ def enumeration_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) 
         # Where the first item begins is the rules' guess (a verb, a function word before it):
         # every token boundary after the clause start is proposed, the selector weighs them.
         firsts = [(a, cuts[0]) for a in _starts(tokens, start, cuts[0]) if a != items[0][0]]
-        firsts = firsts[-MAX_FIRST_VARIANTS:]  # the starts nearest the first item's end
+        firsts = firsts[-MAX_FIRST_VARIANTS * (1 + first_unread) :]  # the nearest starts
         head_type = lexicon.list_classes[closer].type if closer in lexicon.list_classes else None
         before = tokens.index_at(items[0][0]) - 1
         verb = tokens.word(before) if before >= 0 else ""
