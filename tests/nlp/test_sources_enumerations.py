@@ -107,4 +107,6 @@ def test_a_division_of_the_gazetteer_is_a_place_whatever_its_head() -> None:
     assert fixed_type("香港", lexicon) == "Place"
     assert fixed_type("防城港", lexicon) == "Place"
     assert fixed_type("洋山港", lexicon) is None
+    assert fixed_type("长春理工大学", lexicon) == "Organization"  # an organization's head
+    assert fixed_type("隆平生物种业产业园", lexicon) is None
     assert names_nothing("多元化对外开放新格局", lexicon)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.select.features import (
+    MAX_HEAD,
     DocumentContext,
     ParagraphContext,
     Span,
@@ -94,8 +95,16 @@ def names_nothing(surface: str, lexicon: Lexicon) -> bool:
 
 def fixed_type(surface: str, lexicon: Lexicon) -> str | None:
     """The type a span has whatever its features say: a country or division of the gazetteer
-    is a Place (香港 and 防城港 end in 港, a port's head)."""
-    return "Place" if surface in lexicon.places else None
+    is a Place (香港 and 防城港 end in 港, a port's head); a name ending in an organization's
+    head of two characters or more is an Organization (长春理工大学, …集团, …研究院)."""
+    if surface in lexicon.places:
+        return "Place"
+    for size in range(min(MAX_HEAD, len(surface) - 1), 1, -1):
+        head = lexicon.heads.get(surface[-size:])
+        if head is not None:
+            organization = head.type == "Organization" and head.kind == "fixed"
+            return "Organization" if organization else None
+    return None
 
 
 def choose_names(
