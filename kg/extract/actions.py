@@ -35,6 +35,10 @@ _EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)年")
 # A place after these words is where something happens, not what is acted on.
 _LOCATION_MARKERS = ("在", "于", "落户", "落地", "位于", "赴", "到", "来自", "面向")
 _PLACE_OBJECT_FOLLOWERS = ("、", "和", "及", "等", "项目", "工程", "片区", "沿线", "提质", "整治")
+# In the plan, the words that say a project is already being built; a heading names the kind
+# and ends its clause (全力推进在建项目，…).
+_UNDER_CONSTRUCTION = re.compile(r"在建|续建")
+_HEADING = re.compile(r"(?:在建|续建)(?:重点|重大)?项目[，,：:；;]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,7 @@ def find_actions(report: Report, mentions: Sequence[Mention]) -> Iterator[Action
         text = view.text
         local = [_in_view(m, view) for m in sentence_mentions]
         section = report.section_of(sentence)
+        actions = []
         for clause_start, clause_end in clause_spans(text):
             inside = sorted(
                 (m for m in local if clause_start <= m.start and m.end <= clause_end),
@@ -83,8 +88,47 @@ def find_actions(report: Report, mentions: Sequence[Mention]) -> Iterator[Action
                 span = (clause_start, clause_end)
                 action = _clause_action(report, section, sentence, text, span, inside)
                 if action is not None:
-                    start, end = view.source_span(action.start, action.end)
-                    yield replace(action, start=start, end=end)
+                    actions.append((span, action))
+        if section.kind in FUTURE_SECTIONS:
+            actions += _under_construction(text, actions)
+        for _, action in sorted(actions, key=lambda item: item[1].start):
+            start, end = view.source_span(action.start, action.end)
+            yield replace(action, start=start, end=end)
+
+
+def _under_construction(
+    text: str, actions: list[tuple[tuple[int, int], Action]]
+) -> list[tuple[tuple[int, int], Action]]:
+    """The plan's projects it says are under construction (在建, 续建), ongoing as well as
+    planned: those of the clause that says so (加快A、B等在建产业项目建设进度), or of the clauses
+    after a heading one (全力推进在建项目，加快推进A…；加快推进B…). One action a word."""
+    found = []
+    taken = {(action.start, action.end) for _, action in actions}
+    for match in _UNDER_CONSTRUCTION.finditer(text):
+        if match.span() in taken:
+            continue  # the clause's own verb (X在建): its action says so already
+        heading = _HEADING.match(text, match.start()) is not None
+        objects: dict[tuple[str, EntityType], None] = {}
+        year = None
+        for (clause_start, clause_end), action in actions:
+            in_clause = clause_start <= match.start() < clause_end
+            after = heading and clause_start >= match.end()
+            projects = [o for o in action.objects if o[1] is EntityType.PROJECT]
+            if (in_clause or after) and action.status is Status.PLANNED and projects:
+                objects.update(dict.fromkeys(projects))
+                year = year or action.year
+        if objects:
+            ongoing = Action(
+                sentence_index=actions[0][1].sentence_index,
+                start=match.start(),
+                end=match.end(),
+                verb=match.group(),
+                status=Status.ONGOING,
+                objects=tuple(objects),
+                year=year,
+            )
+            found.append(((match.start(), match.end()), ongoing))
+    return found
 
 
 def _in_view(mention: Mention, view: TextView) -> Mention:

@@ -121,6 +121,18 @@ PLAN_CASES = [
     ("依托岳麓山实验室开展改革试点。", {"岳麓山实验室": PRJ}, set()),
     # a place without a verb is no planned object
     ("在湘江新区布局。", {"湘江新区": PLC}, set()),
+    # projects the plan says are under construction are ongoing too: in their clause…
+    (
+        "加快青溪大厦、白沙路等在建项目建设进度，启动东湖公园建设。",
+        {"青溪大厦": PRJ, "白沙路": PRJ, "东湖公园": PRJ},
+        {("青溪大厦", N), ("青溪大厦", G), ("白沙路", N), ("白沙路", G), ("东湖公园", N)},
+    ),
+    # …or in the clauses after a heading that says so
+    (
+        "全力推进在建项目，加快推进青溪大厦建设；加快推进白沙路建设。",
+        {"青溪大厦": PRJ, "白沙路": PRJ},
+        {("青溪大厦", N), ("青溪大厦", G), ("白沙路", N), ("白沙路", G)},
+    ),
 ]
 
 
