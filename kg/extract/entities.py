@@ -16,8 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
 
+from kg.places.divisions import division_full_names, division_keys, last_division
 from kg.records import Entity, EntityType, Mention
-from kg.text.divisions import division_full_names, division_keys, last_division
 from kg.text.view import PINYIN, traditional_table
 
 _SPACES = re.compile(r"\s+")

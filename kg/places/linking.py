@@ -18,9 +18,15 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.data import data_lines, data_table
-from kg.places.divisions import Division, DivisionTable, Lookup, division_table, town_counties
+from kg.places.divisions import (
+    Division,
+    DivisionTable,
+    Lookup,
+    division_table,
+    own_short_form,
+    town_counties,
+)
 from kg.records import Entity, EntityType
-from kg.text.divisions import own_short_form
 
 # Related to the region; places named without doubt in it, in its city, in its province; and
 # whether the name means it on its own. Compared in that order.

@@ -25,6 +25,7 @@ from pathlib import PurePath
 
 from kg.data import data_table
 from kg.errors import ConfigError
+from kg.places.divisions import region_full_names
 from kg.records import Section, SectionKind
 
 _TITLE = re.compile(r"政府工作报告|工作报告")
@@ -187,23 +188,6 @@ MIN_YEAR_MENTIONS = 2
 _SENTENCE = re.compile(r"[^。！？\n]+")
 
 
-@cache
-def _divisions() -> dict[str, tuple[str, ...]]:
-    """Every name a division is written with (湖南省, 湖南) -> the full names it stands for.
-
-    Counties are known by their full names only: their short forms are often words of their
-    own (大关, 滨城, 龙江 for 黑龙江).
-    """
-    names: dict[str, list[str]] = {}
-    for surface, full, level in data_table("places_china.tsv"):
-        if surface != full and level == "county":
-            continue
-        fulls = names.setdefault(surface, [])
-        if full not in fulls:
-            fulls.append(full)
-    return {surface: tuple(fulls) for surface, fulls in names.items()}
-
-
 def division_name(name: str) -> str | None:
     """``name`` as a real division (``places_china.tsv``), or None.
 
@@ -211,7 +195,7 @@ def division_name(name: str) -> str | None:
     province or city gives its full name (湖南 -> 湖南省); words before a full name are
     dropped (会议上金台区 -> 金台区).
     """
-    divisions = _divisions()
+    divisions = region_full_names()
     fulls = divisions.get(name)
     if fulls is not None:
         return name if name in fulls else (fulls[0] if len(fulls) == 1 else None)
@@ -263,7 +247,7 @@ def most_named_region(text: str) -> str | None:
 
 def _division_mentions(text: str) -> Iterator[tuple[str, ...]]:
     """The full names each division named in ``text`` may be, the longest name first."""
-    divisions = _divisions()
+    divisions = region_full_names()
     longest = max(len(name) for name in divisions)
     firsts = {name[0] for name in divisions}
     position = 0

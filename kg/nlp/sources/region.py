@@ -7,21 +7,10 @@ A county's short form is often an everyday word that the gazetteer leaves out (å
 
 from __future__ import annotations
 
-from functools import cache
-
-from kg.data import data_table
 from kg.nlp.tokens import Candidate
-from kg.text.divisions import division_full_names, last_division, own_short_form
+from kg.places.divisions import division_forms, division_full_names, last_division, own_short_form
 
 SOURCE = "region"
-
-
-@cache
-def _forms_by_full_name() -> dict[str, frozenset[str]]:
-    forms: dict[str, set[str]] = {}
-    for surface, full, _level in data_table("places_china.tsv"):
-        forms.setdefault(full, {full}).add(surface)
-    return {full: frozenset(found) for full, found in forms.items()}
 
 
 def region_forms(region: str | None) -> frozenset[str]:
@@ -30,7 +19,7 @@ def region_forms(region: str | None) -> frozenset[str]:
         return frozenset()
     division = last_division(region) or region
     full = division_full_names().get(division, division)
-    forms = {region, division, *_forms_by_full_name().get(full, {full})}
+    forms = {region, division, *division_forms().get(full, {full})}
     short = own_short_form(full)
     if short is not None:
         forms.add(short)
