@@ -74,9 +74,17 @@ def wrap_width(lines: Sequence[Line], watermark: str | None) -> int | None:
     return width
 
 
+# Marks inside a sentence: a line that ends with one goes on in the next line.
+_GOES_ON = ("、", "，", ",", "；", ";")
+
+
 def continues(line: str, width: int | None, watermark: str | None) -> bool:
     """Whether a wrapped line's paragraph goes on in the next line."""
-    if width is None or (watermark and line.rstrip().endswith(watermark)):
+    if watermark and line.rstrip().endswith(watermark):
         return False
     text = line.strip()
+    if text.endswith(_GOES_ON):
+        return True  # 建成华侨城创意文化园、 ends no paragraph, however short the line
+    if width is None:
+        return False
     return len(text) >= FULL_LINE * width and not _PARAGRAPH_END.search(text)

@@ -67,3 +67,15 @@ def test_a_watermark_at_paragraph_ends_is_found_and_skipped() -> None:
         in views
     )
     assert not any("7rw" in v for v in views)
+
+
+def test_a_line_ending_inside_a_sentence_goes_on() -> None:
+    """A copy whose lines are not wrapped at one width still breaks inside sentences: a line
+    that ends with 、 or ， is no paragraph's end."""
+    text = (
+        "一、2020年工作回顾\n一是文化旅游产业蓬勃发展。建成青溪创意文化园、\n"
+        "白沙双创园、云上度假区等一批载体,\n全县文创企业达959家。\n"
+    )
+    report = _report(text)
+    views = [span_view(report, s.start, s.end).text for s in report.sentences]
+    assert "建成青溪创意文化园、白沙双创园、云上度假区等一批载体,全县文创企业达959家。" in views

@@ -22,6 +22,7 @@ HEADINGS = [
     ("四、全面加强政府自身建设", OTHER, None),
     ("四、一以贯之转作风，努力建设人民满意的服务型政府", OTHER, None),
     ("一、一年接着一年干，新福建建设持续取得新进展新成效", None, None),  # the words decide
+    ("一年来的主要工作和成效是:", R, None),  # 主要工作 of the year gone by
 ]
 
 
