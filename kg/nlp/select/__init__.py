@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.select.features import (
-    MAX_HEAD,
     DocumentContext,
     ParagraphContext,
     Span,
+    ending_head,
     group_spans,
     span_features,
 )
@@ -48,6 +48,7 @@ _NEVER_A_NAME = re.compile(
     r"|^(?:企业|项目)."
     r"|^(?:[二三四五六七八九十两]|十[一二三四五六七八九])(?:大|个|项|类|种|批|条)"
 )
+ORGANIZATION_HEAD = ("Organization", "fixed")
 # A second type is kept for a name (a road built and located) at this probability.
 OTHER_TYPE = 0.35
 
@@ -99,11 +100,9 @@ def fixed_type(surface: str, lexicon: Lexicon) -> str | None:
     head of two characters or more is an Organization (长春理工大学, …集团, …研究院)."""
     if surface in lexicon.places:
         return "Place"
-    for size in range(min(MAX_HEAD, len(surface) - 1), 1, -1):
-        head = lexicon.heads.get(surface[-size:])
-        if head is not None:
-            organization = head.type == "Organization" and head.kind == "fixed"
-            return "Organization" if organization else None
+    head = ending_head(surface, lexicon)
+    if head is not None and len(head.text) > 1 and (head.type, head.kind) == ORGANIZATION_HEAD:
+        return "Organization"
     return None
 
 

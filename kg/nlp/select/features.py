@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.nlp.lexicon import Lexicon
+from kg.nlp.lexicon import Head, Lexicon
 from kg.nlp.resolve import clause_builds, locating_follows
 from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
 from kg.nlp.words import ends_name, is_known, is_proper, jieba_frequency, tag_of
@@ -116,11 +116,19 @@ def span_features(
     return sorted(set(features))
 
 
-def _head_features(surface: str, lexicon: Lexicon) -> list[str]:
+def ending_head(surface: str, lexicon: Lexicon) -> Head | None:
+    """The longest head ``surface`` ends with, leaving a character before it."""
     for size in range(min(MAX_HEAD, len(surface) - 1), 0, -1):
         head = lexicon.heads.get(surface[-size:])
         if head is not None:
-            return [f"head_type={head.type}", f"head_kind={head.kind}"]
+            return head
+    return None
+
+
+def _head_features(surface: str, lexicon: Lexicon) -> list[str]:
+    head = ending_head(surface, lexicon)
+    if head is not None:
+        return [f"head_type={head.type}", f"head_kind={head.kind}"]
     for size in range(min(MAX_HEAD, len(surface) - 1), 0, -1):
         if surface[-size:] in lexicon.list_classes:
             return ["class_noun_end"]
