@@ -27,7 +27,9 @@ MATCH (s)<-[:IN_SENTENCE]-(last:Mention)-[:REFERS_TO]->(p:Project)
 WHERE last.endOffset = nearest AND ($project = '' OR p.label = $project) AND p.label IS NOT NULL
   AND m.value IS NOT NULL AND m.unitText IS NOT NULL AND m.metricKind IS NOT NULL
   AND s.text IS NOT NULL AND s.startOffset IS NOT NULL
-  AND NOT substring(s.text, nearest - s.startOffset, m.startOffset - nearest)
+  // one character more on each side than the gap: substring counts from 0 in Neo4j and from 1
+  // in LadybugDB, and the mention's last character and the metric's first are never a mark
+  AND NOT substring(s.text, nearest - s.startOffset, m.startOffset - nearest + 1)
       =~ '(?s).*[；;。！？!?].*'
 RETURN DISTINCT p.label AS project, m.value AS value, m.unitText AS unit,
        coalesce(m.measure, '') AS measure, m.metricKind AS kind, 'nearest mention' AS link,
