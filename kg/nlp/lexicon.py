@@ -39,7 +39,7 @@ class WordEnds:
 class Lexicon:
     heads: dict[str, Head]
     head_ends: WordEnds
-    false_heads: frozenset[str]  # tokens ending in a head that are no name (格局, 新路)
+    false_heads: tuple[str, ...]  # tokens ending in a head that are no name (格局, 新路)
     suffix_pattern: re.Pattern[str]  # phases and sections written after a head
     industry_words: tuple[str, ...]  # brand + industry word (华智 + 生物)
     industry_ends: WordEnds
@@ -131,7 +131,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         heads=heads,
         head_ends=word_ends(list(heads)),
-        false_heads=frozenset(data_lines("false_heads.txt")),
+        false_heads=data_lines("false_heads.txt"),
         suffix_pattern=re.compile("|".join(data_lines("name_suffixes.txt"))),
         industry_words=data_lines("industry_words.txt"),
         industry_ends=word_ends(data_lines("industry_words.txt")),

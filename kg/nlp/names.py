@@ -49,7 +49,7 @@ _QUOTED = re.compile(r"[“\"]([^“”\"，。；、：,;:]{4,40})[”\"]")
 
 
 def words_ending_tokens(
-    tokens: Tokens, words: WordEnds, unless: frozenset[str] = frozenset()
+    tokens: Tokens, words: WordEnds, unless: tuple[str, ...] = ()
 ) -> list[tuple[int, str]]:
     """(end, word) for every token end where one of the words ends, the longest word; none
     where the token ending there is one of ``unless``."""

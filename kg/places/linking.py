@@ -66,8 +66,9 @@ def link_places(region: str | None, entities: Iterable[Entity]) -> PlaceLinks:
 
     codes: dict[str, str] = {}
     parents: dict[str, str] = {}
+    short = own_short_form(table.by_code[region_code].name) if region_code else None
     for entity in places:
-        own = _own_province(table, entity, region_code) or _own_region(table, entity, region_code)
+        own = _own_province(table, entity, region_code) or _own_region(entity, region_code, short)
         if own is not None:
             codes[entity.key] = own
             continue
@@ -114,12 +115,9 @@ def _trusted(table: DivisionTable, entity: Entity, code: str, region: str | None
     return True
 
 
-def _own_region(table: DivisionTable, entity: Entity, region: str | None) -> str | None:
-    """The report's region, when the entity is its short form however common a word that is
+def _own_region(entity: Entity, region: str | None, short: str | None) -> str | None:
+    """The report's region, when the entity is its ``short`` form however common a word that is
     (德安 of 德安县, 交城 of 交城县: the table knows neither short form, being words)."""
-    if region is None:
-        return None
-    short = own_short_form(table.by_code[region].name)
     return region if short is not None and short in _surfaces(entity) else None
 
 

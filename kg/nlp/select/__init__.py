@@ -89,7 +89,7 @@ def names_nothing(surface: str, lexicon: Lexicon) -> bool:
         or surface in lexicon.industry_words
         or lexicon.suffix_pattern.fullmatch(surface) is not None
         or surface.startswith(_DEMONSTRATIVES)
-        or surface.endswith(tuple(lexicon.false_heads))
+        or surface.endswith(lexicon.false_heads)
         or _NEVER_A_NAME.search(surface) is not None
     )
 
