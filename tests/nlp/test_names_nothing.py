@@ -18,6 +18,8 @@ NOTHING = [
     "三大动力",  # a count it starts with
     "五指山分别入选全国首批美丽城市先行区",  # the verb of a clause inside
     "岚皋至陕渝界等",  # a list's 等 at its end
+    "青湖等景区",  # a list's 等 and its class noun
+    "远航电子等骨干",
     "多元化对外开放新格局",  # a false head at its end
 ]
 NAMES = [
@@ -30,6 +32,7 @@ NAMES = [
     "六盘水",
     "五一大道",
     "三一重工",
+    "高等研究院",  # 高等 is a word
 ]
 
 

@@ -76,6 +76,31 @@ def test_lists_of_kinds_propose_nothing(text: str) -> None:
     assert _items(text) == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "items", "types"),
+    [
+        # hotels, labs, complexes, sites and landmarks close lists of names as projects do
+        ("青峰酒店、白石宾馆等酒店盘活运营", {"青峰酒店", "白石宾馆"}, {"Project"}),
+        ("推动万象茂、星河里等新商业综合体招商运营", {"万象茂", "星河里"}, {"Project"}),
+        ("支持青峰、白石等实验室建设", {"青峰", "白石"}, {"Organization"}),
+        ("青台、石门等遗址入选考古新发现", {"青台", "石门"}, {"Place"}),
+    ],
+)
+def test_class_nouns_that_close_lists_of_names(text: str, items: set[str], types: set[str]) -> None:
+    found = _items(text)
+    assert items <= set(found)
+    assert all(found[item] == types for item in items)
+
+
+def test_no_source_names_an_item_of_a_list_of_kinds() -> None:
+    found = _candidates("培育壮大智能家居、假日经济、夜间消费等新增长点")
+    assert not found & {"智能家居", "假日经济", "夜间消费"}
+    # a name can open an item of such a list: its company is a name, the technology is not
+    found = _candidates("推动华岳大学异构计算、青峰重工智能掘进装备等关键技术取得突破")
+    assert "青峰重工" in found
+    assert "青峰重工智能掘进装备" not in found
+
+
 def test_nothing_inside_a_set_phrase() -> None:
     found = _candidates("坚持以习近平新时代中国特色社会主义思想为指导，推进中国式现代化")
     assert "中国" not in found

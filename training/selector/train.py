@@ -79,8 +79,8 @@ def _target_type(example: Example) -> str:
         if type_ in example.types:
             return type_
     allowed = [t for t in proposed if t in example.types]
-    if allowed:
-        return max(set(allowed), key=allowed.count)
+    if allowed:  # ties go to the first type of TYPES, whatever the order of the features
+        return max(sorted(set(allowed), key=TYPES.index), key=allowed.count)
     return sorted(example.types, key=TYPES.index)[0]
 
 

@@ -11,6 +11,8 @@ give it, or all three types where no class noun says.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.lists import MODIFIER_CLASSES, item_start, noun_follows, split_conjunction
@@ -33,12 +35,23 @@ _COUNT = re.compile(r"(?:[0-9]+|[两二三四五六七八九十]+)[个家座条�
 _NAMING_SOURCES = frozenset({"rules", "statistical", "gazetteer", "head", "brand", "list"})
 
 
-def enumeration_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list[Candidate]:
-    """The items of the paragraph's lists; ``known`` are the other sources' proposals, to say
-    how many items of a list they name (a list of names has more names in it)."""
+@dataclass(frozen=True)
+class Enumeration:
+    """A 、 list of a clause: its items, where its first item was looked for, what closes it."""
+
+    clause_start: int
+    first_cut: int  # the first 、
+    last_cut: int
+    clause_end: int
+    items: list[tuple[int, int]]
+    closer: str  # a class noun, CONCEPT for a list of kinds, "" if none
+    gap: int
+    first_unread: bool  # a verb right before the first 、 left no first item
+
+
+def enumerations(tokens: Tokens, lexicon: Lexicon) -> Iterator[Enumeration]:
+    """The 、 lists of the paragraph with two items or more."""
     text = tokens.text
-    found: list[Candidate] = []
-    named = {(c.start, c.end) for c in known if c.source in _NAMING_SOURCES}
     for clause in _CLAUSE.finditer(text):
         start, end = clause.span()
         cuts = [i for i in range(start, end) if text[i] == "、"]
@@ -57,8 +70,25 @@ def enumeration_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) 
         for item_from, item_to in bounds:
             items.extend(split_conjunction(tokens, item_from, item_to, lexicon))
         items = [(a, b) for a, b in items if _is_item(text[a:b])]
-        if len(items) + first_unread < 2:
-            continue
+        if len(items) + first_unread >= 2:
+            yield Enumeration(start, cuts[0], cuts[-1], end, items, closer, gap, first_unread)
+
+
+def kinds_lists(tokens: Tokens, lexicon: Lexicon) -> list[list[tuple[int, int]]]:
+    """The items of each of the paragraph's lists of kinds (生物医药、中药材等产业)."""
+    return [e.items for e in enumerations(tokens, lexicon) if e.closer == CONCEPT and e.items]
+
+
+def enumeration_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list[Candidate]:
+    """The items of the paragraph's lists; ``known`` are the other sources' proposals, to say
+    how many items of a list they name (a list of names has more names in it)."""
+    text = tokens.text
+    found: list[Candidate] = []
+    named = {(c.start, c.end) for c in known if c.source in _NAMING_SOURCES}
+    for enumeration in enumerations(tokens, lexicon):
+        start, end, items = enumeration.clause_start, enumeration.clause_end, enumeration.items
+        closer, gap, first_unread = enumeration.closer, enumeration.gap, enumeration.first_unread
+        cuts = (enumeration.first_cut, enumeration.last_cut)
         if closer == CONCEPT:
             continue  # 生物医药、中药材等产业: kinds, not names
         if closer == "" and all(_everyday(tokens, a, b, lexicon) for a, b in items):
