@@ -48,6 +48,12 @@ def _candidates(text: str) -> set[str]:
             {"华星偏光片", "龙腾三期"},
             {"Project"},
         ),
+        # a first item cut too short by jieba (掺混/肥) is read as unread: its starts proposed
+        (
+            "启动青林局掺混肥、鑫通管业装备制造等重点项目70个",
+            {"青林局掺混肥", "鑫通管业装备制造"},
+            {"Project"},
+        ),
         # a verb before the first 、 (组装): the list still stands, its first item's starts proposed
         (
             "全年签约中科通达储能柜组装、鑫源实业冷链产业园等优势项目45个",
@@ -70,6 +76,7 @@ def test_list_items_and_their_types(text: str, items: set[str], types: set[str] 
         "落实育儿补贴、生育保险、生育休假等政策",
         "民宿经济、演唱会经济、微短剧等新业态蓬勃发展",
         "海绵城市、完整社区等国家试点成效明显",  # 国家 modifies 试点
+        "新能源汽车、生物医药等领域一批重大外资项目加快落地",  # fields, then the projects in them
     ],
 )
 def test_lists_of_kinds_propose_nothing(text: str) -> None:
@@ -90,6 +97,13 @@ def test_class_nouns_that_close_lists_of_names(text: str, items: set[str], types
     found = _items(text)
     assert items <= set(found)
     assert all(found[item] == types for item in items)
+
+
+def test_activities_before_a_class_noun_are_no_names() -> None:
+    found = _items("吸引火箭总装测试、卫星数据应用、卫星研发制造等企业集聚")
+    assert not {"卫星数据应用", "卫星研发制造"} & set(found)
+    found = _items("依托曙光、海光、联想等头部企业")  # one word can be a brand
+    assert {"曙光", "海光", "联想"} <= set(found)
 
 
 def test_no_source_names_an_item_of_a_list_of_kinds() -> None:
@@ -120,6 +134,8 @@ def test_a_false_head_starts_no_name(text: str, word: str) -> None:
     [
         ("加快镇安月河抽水蓄能电站建设", "镇安月河抽水蓄能电站"),  # 抽水 is part of the name
         ("开工建设曹坪抽水蓄能电站", "曹坪抽水蓄能电站"),
+        # jieba's 工程建设 is cut, and 配置 is part of the name
+        ("加快青川水资源配置工程建设", "青川水资源配置工程"),
     ],
 )
 def test_technical_verbs_inside_a_name(text: str, name: str) -> None:

@@ -31,6 +31,8 @@ TYPES = ("Project", "Organization", "Place")
 CONCEPT = "concept"  # the closer of a list of kinds (产业, 政策, 领域): its items name nothing
 # A count that closes a list with no 等 (长白山3个创新型省实验室, 马坡岭两个国控站点).
 _COUNT = re.compile(r"(?:[0-9]+|[两二三四五六七八九十]+)[个家座条所项处]")
+# A count that opens a noun phrase of its own after a kind's noun (等领域一批…项目).
+_COUNTED_PHRASE = re.compile(r"一批|一系列|多个|[0-9一二三四五六七八九十两]+[个家项批]")
 # Sources whose proposal of an item says the list is one of names.
 _NAMING_SOURCES = frozenset({"rules", "statistical", "gazetteer", "head", "brand", "list"})
 
@@ -62,9 +64,10 @@ def enumerations(tokens: Tokens, lexicon: Lexicon) -> Iterator[Enumeration]:
             cuts = [cut for cut in cuts if cut < deng]
         last_end, closer, gap = _list_end(tokens, cuts[-1] + 1, end, lexicon)
         first = item_start(tokens, start, cuts[0], lexicon)
-        # A verb right before the first 、 leaves no first item (中沄通达储能柜组装、…): the list
-        # still counts it, and its starts are proposed below.
-        first_unread = first >= cuts[0]
+        # A verb right before the first 、 leaves no first item (中沄通达储能柜组装、…), or one
+        # too short to be one (迎林局掺混/肥、…): the list still counts it, and its starts are
+        # proposed below.
+        first_unread = cuts[0] - first < 2
         bounds = list(zip([first, *(c + 1 for c in cuts)], [*cuts, last_end], strict=True))
         items = []
         for item_from, item_to in bounds:
@@ -110,6 +113,8 @@ def enumeration_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) 
         )
         types = (head_type,) if head_type else TYPES
         for item_from, item_to in items:
+            if _activity(tokens, item_from, item_to, lexicon):
+                continue  # 卫星研发制造、卫星数据应用等企业: what the companies do
             others = sum(1 for item in items if item in named and item != (item_from, item_to))
             item_facts = (*facts, f"siblings_named={min(others, 2)}")
             for type_ in types:
@@ -134,6 +139,16 @@ def _everyday(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> bool:
     if tokens.text[start:end] in lexicon.places:
         return False  # 潜江、松滋: frequent words, but places
     return all(jieba_frequency(word) > EVERYDAY for word in tokens.words_between(start, end))
+
+
+def _activity(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Everyday words ending in a verb (研发制造, 数据应用): an activity, not a name. One word
+    can be a brand (联想); single characters are jieba's cuts of a word it does not know
+    (满/都/拉)."""
+    words = tokens.words_between(start, end)
+    whole_words = len(words) > 1 and all(len(word) > 1 for word in words)
+    ends_in_verb = whole_words and tag_of(words[-1]) in ("v", "vn")
+    return ends_in_verb and _everyday(tokens, start, end, lexicon)
 
 
 def _adverb(word: str) -> bool:
@@ -188,6 +203,12 @@ def _closer(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> tuple[str
     if match is not None and modifier and noun_follows(tokens, match.end(), lexicon):
         match = None  # 等国家试点: 国家 modifies what follows
     if match is not None and match.start() - start <= MAX_CLOSER_GAP:
+        # A kind's noun, then a count opening another noun phrase, then the class noun: the
+        # items are the kinds (新能源汽车、生物医药等领域一批重大外资项目: fields); with no count
+        # between, the kind only modifies the class noun (等产业链龙头企业: companies).
+        concept = lexicon.concept_pattern.search(text, start, match.start())
+        if concept is not None and _COUNTED_PHRASE.search(text, concept.end(), match.start()):
+            return CONCEPT, concept.start() - start
         return match.group(), match.start() - start
     verb = _first_verb(tokens, start, window_end, lexicon)
     concept = lexicon.concept_pattern.search(text, start, verb)
