@@ -45,6 +45,8 @@ _HEAD_MODIFIED_BY = frozenset("群带圈网线系类化型式性们城")
 _ONE_TOKEN_HEADS = frozenset("江河湖")
 # Tags of words that do not begin a name: adjectives, adverbs, prepositions, conjunctions.
 _NOT_NAME_START_TAGS = frozenset({"a", "ad", "d", "p", "c", "u", "uj", "r", "f"})
+# Prepositions jieba glues to an unknown name after them (沿伊敏河, 在哈克镇).
+_PREPOSITIONS = frozenset("沿在向往至于从")
 _QUOTED = re.compile(r"[“\"]([^“”\"，。；、：,;:]{4,40})[”\"]")
 
 
@@ -119,10 +121,18 @@ def _has_proper(words: list[str], lexicon: Lexicon) -> bool:
 
 
 def trim_generic_start(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> int:
-    """Drop generic words (重点, 省级) and adjectives or adverbs at the start of a name part."""
+    """Drop generic words (重点, 省级) and adjectives or adverbs at the start of a name part, a
+    verb names are made of before the proper word it governs (服务/呼伦贝尔经济技术开发区), and a
+    preposition jieba glued to the word after it (沿伊敏河)."""
     while start < end:
         words = tokens.words_between(start, end)
         word = words[0]
+        if _verb_before_its_object(words, lexicon):
+            start += len(word)
+            continue
+        if _glued_preposition(word):
+            start += 1
+            continue
         if word not in lexicon.generic_words and tag_of(word) not in _NOT_NAME_START_TAGS:
             break
         single = len(word) == 1 and jieba_frequency(word) < _EVERYDAY_CHARACTER
@@ -132,6 +142,19 @@ def trim_generic_start(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -
             break  # 紧密/型: the adjective is part of a compound
         start += len(word)
     return start
+
+
+def _verb_before_its_object(words: list[str], lexicon: Lexicon) -> bool:
+    """服务/呼伦贝尔…, 改造/胜利/大街: a verb that names are made of (服务中心, 改造工程), here
+    before a place or a proper word it acts on."""
+    if len(words) < 2 or words[0] not in lexicon.name_verbs:
+        return False
+    return words[1] in lexicon.places or (len(words[1]) > 1 and is_proper(words[1], lexicon))
+
+
+def _glued_preposition(word: str) -> bool:
+    """沿伊敏河: jieba's guess of one word, a preposition and a name run together."""
+    return len(word) > 2 and not is_known(word) and word[0] in _PREPOSITIONS
 
 
 def _head_token(tokens: Tokens, head_start: int, head_end: int) -> str | None:
@@ -224,6 +247,8 @@ def _one_token_name(tokens: Tokens, head_start: int, head_end: int, lexicon: Lex
     if head_end < len(tokens.text) and _name_goes_on(tokens, head_end, lexicon):
         return None  # 林田湖/草沙: the name goes on
     start = head_end - len(token)
+    if _glued_preposition(token):
+        return start + 1  # 沿伊敏河
     index = tokens.index_at(start)
     before = tokens.word(index - 1) if index > 0 else ""
     if len(before) == 1 and NAME_CHARS.fullmatch(before) and not is_known(before):

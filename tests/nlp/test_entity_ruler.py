@@ -36,6 +36,14 @@ LEFT_BOUNDARIES = [
     ("建成湘江经济与金融研究院。", "湘江经济与金融研究院"),
     ("推动麓山信息与通信研究所建设。", "麓山信息与通信研究所"),
     ("深化与湘潭大学合作。", "湘潭大学"),
+    # a verb names are made of, before the place it acts on; a preposition jieba glued on
+    ("服务青川经济技术开发区建设。", "青川经济技术开发区"),
+    ("沿伊敏河打造景观带。", "伊敏河"),
+    ("完成主城区青云大街改造。", "青云大街"),  # 主城区 is no part of the name
+    ("建设伊敏河景观改造工程。", "伊敏河景观改造工程"),  # inside a name the verb stays
+    ("充分利用城投公司融资平台。", "城投公司"),  # verbs jieba does not tag as verbs
+    ("助推长征康复医院建设。", "长征康复医院"),
+    ("年内华远大厦投入使用。", "华远大厦"),  # a time word
 ]
 
 PHASES_AND_SECTIONS = [

@@ -20,6 +20,9 @@ NOTHING = [
     "岚皋至陕渝界等",  # a list's 等 at its end
     "青湖等景区",  # a list's 等 and its class noun
     "远航电子等骨干",
+    "青川物流园区晋升为自治区级物流园区",  # the verb of a clause inside
+    "一条特色景观环路",  # a count it starts with
+    "新开通青川至俄蒙及",  # a conjunction at its end
     "多元化对外开放新格局",  # a false head at its end
 ]
 NAMES = [

@@ -37,16 +37,17 @@ __all__ = [
 _DEMONSTRATIVES = ("这", "该", "此", "各", "每", "其")
 # What a name never holds inside: the close of a list (国瑞协创等一批…项目, …等骨干企业,
 # …多伦湖等景区, …界等), an amount or a count (玉林首个300亿元园区, 榆山…孵化园5大园区), a rank
-# (全国首家…, 世界500强企业…), the verb of a clause (五指山分别入选…, …获评), an adverb of the
-# verb that follows (…公共停车场基本建成), a class noun or a count it starts with
-# (企业吉利控股集团, 三大动力).
+# (全国首家…, 世界500强企业…), the verb of a clause (五指山分别入选…, …获评, …晋升为…), an
+# adverb of the verb that follows (…公共停车场基本建成) or a conjunction (…至俄蒙及), a class noun
+# or a count it starts with (企业吉利控股集团, 三大动力, 一条…).
 _NEVER_A_NAME = re.compile(
     r"等(?:一批|一系列|骨干|重点|龙头|优势|知名|头部|规上|\d|[一二三四五六七八九十两多]+[个家项座条批所处户])"
     r"|\d[\d.]*(?:亿|万|千)?元|\d+(?:个|家|大|批|项|户|强)"
-    r"|首个|首家|领军企业|龙头企业|分别|入选|获评|获批|等$|(?<![高同平对均])等(?!级)[\u4e00-\u9fff]{1,4}$"
-    r"|(?:基本|全面|加快|正式|顺利|有序|成功)$"
+    r"|首个|首家|领军企业|龙头企业|分别|入选|获评|获批|晋升|成为|等$|(?<![高同平对均])等(?!级)[\u4e00-\u9fff]{1,4}$"
+    r"|(?:基本|全面|加快|正式|顺利|有序|成功)$|(?<!埃)及$"
     r"|^(?:企业|项目)."
     r"|^(?:[二三四五六七八九十两]|十[一二三四五六七八九])(?:大|个|项|类|种|批|条)"
+    r"|^一(?:个|批|条|座|项|处|家|所)"
 )
 ORGANIZATION_HEAD = ("Organization", "fixed")
 # A second type is kept for a name (a road built and located) at this probability.
