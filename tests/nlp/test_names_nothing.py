@@ -2,8 +2,10 @@
 
 import pytest
 
+from kg.nlp import load_pipeline
+from kg.nlp.entity_ruler import CANDIDATES_KEY, doc_tokens
 from kg.nlp.lexicon import load_lexicon
-from kg.nlp.select import names_nothing
+from kg.nlp.select import DocumentContext, ParagraphContext, names_nothing, span_examples
 
 NOTHING = [
     "工程",  # a head alone
@@ -47,3 +49,21 @@ def test_spans_that_name_nothing(surface: str) -> None:
 @pytest.mark.parametrize("surface", NAMES)
 def test_names_are_left_to_the_selector(surface: str) -> None:
     assert not names_nothing(surface, load_lexicon())
+
+
+def test_a_span_that_names_nothing_contains_nothing() -> None:
+    """创建绵阳市首个…示范基地 is never a name, so 绵阳市 is not read as a part of it."""
+    text = "成功创建绵阳市首个国家体育旅游示范基地"
+    nlp = load_pipeline()
+    doc = nlp.get_pipe("govreport_names")(nlp.make_doc(text))
+    tokens = doc_tokens(doc)
+    examples = span_examples(
+        doc.user_data[CANDIDATES_KEY],
+        ParagraphContext(tokens, "review", congress=False),
+        DocumentContext(text),
+        load_lexicon(),
+    )
+    surfaces = {text[span.start : span.end]: features for span, features in examples}
+    assert "绵阳市" in surfaces
+    assert not any(f.startswith("inside") for f in surfaces["绵阳市"])
+    assert not any(names_nothing(surface, load_lexicon()) for surface in surfaces)

@@ -72,8 +72,15 @@ def span_examples(
     document: DocumentContext,
     lexicon: Lexicon,
 ) -> list[tuple[Span, list[str]]]:
-    """Every span proposed in a paragraph with its features."""
-    spans = group_spans(candidates)
+    """Every span proposed in a paragraph that can name something, with its features. A span
+    that names nothing is no container either (创建成都市首个…示范基地 does not make 成都市 a part
+    of something longer)."""
+    text = paragraph.tokens.text
+    spans = [
+        span
+        for span in group_spans(candidates)
+        if not names_nothing(text[span.start : span.end], lexicon)
+    ]
     return [(span, span_features(span, paragraph, document, lexicon, spans)) for span in spans]
 
 
