@@ -22,7 +22,7 @@ from kg.nlp.names import brand_names, gazetteer_names, head_names, quoted_names
 from kg.nlp.resolve import rule_choice
 from kg.nlp.select import Choice, DocumentContext, ParagraphContext, choose_names
 from kg.nlp.sources.edges import edge_variants
-from kg.nlp.sources.enumerations import enumeration_items, kinds_lists
+from kg.nlp.sources.enumerations import enumeration_items, enumerations, kinds_items
 from kg.nlp.sources.government import government_names
 from kg.nlp.sources.phases import phase_names
 from kg.nlp.sources.roads import road_names
@@ -74,10 +74,10 @@ class NameFinder:
         found += road_names(tokens.text)
         found += phase_names(tokens, self.lexicon)
         found += tagged_names(tokens.text)
-        if self.lists:
-            found += enumeration_items(tokens, self.lexicon, found)
+        lists = list(enumerations(tokens, self.lexicon)) if self.lists else []
+        found += enumeration_items(tokens, self.lexicon, found, lists)
         found = outside_set_phrases(found, tokens.text, self.lexicon)
-        doc.user_data[CANDIDATES_KEY] = outside_kinds_lists(found, tokens, self.lexicon)
+        doc.user_data[CANDIDATES_KEY] = outside_kinds_lists(found, kinds_items(lists))
         return doc
 
 
@@ -97,13 +97,10 @@ def outside_set_phrases(found: list[Candidate], text: str, lexicon: Lexicon) -> 
 _NAMED_ANYWHERE = frozenset({"gazetteer", "town", "region", "government"})
 
 
-def outside_kinds_lists(
-    found: list[Candidate], tokens: Tokens, lexicon: Lexicon
-) -> list[Candidate]:
+def outside_kinds_lists(found: list[Candidate], items: list[tuple[int, int]]) -> list[Candidate]:
     """The candidates that are no item of a list of kinds (智能家居、夜间消费等新增长点): no
     source's proposal of such an item is a name. Only a candidate that ends where an item ends
     is one: a name can open an item (铁建重工智能掘进装备、…等关键技术: its company is a name)."""
-    items = [item for items in kinds_lists(tokens, lexicon) for item in items]
     return [
         c
         for c in found

@@ -8,14 +8,15 @@ from kg.nlp.lexicon import load_lexicon
 from kg.nlp.names import head_names
 from kg.nlp.pipeline import load_pipeline
 from kg.nlp.select import fixed_type, names_nothing
-from kg.nlp.sources.enumerations import enumeration_items
+from kg.nlp.sources.enumerations import enumeration_items, enumerations
 
 
 def _items(text: str) -> dict[str, set[str]]:
     """Each proposed item (and each start proposed for a first item) with its types."""
     tokens = doc_tokens(load_pipeline()(text))
     found: dict[str, set[str]] = {}
-    for candidate in enumeration_items(tokens, load_lexicon(), []):
+    lexicon = load_lexicon()
+    for candidate in enumeration_items(tokens, lexicon, [], enumerations(tokens, lexicon)):
         found.setdefault(text[candidate.start : candidate.end], set()).add(candidate.type)
     return found
 

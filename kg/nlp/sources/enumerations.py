@@ -11,7 +11,7 @@ give it, or all three types where no class noun says.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kg.nlp.lexicon import Lexicon
@@ -48,7 +48,7 @@ class Enumeration:
     items: list[tuple[int, int]]
     closer: str  # a class noun, CONCEPT for a list of kinds, "" if none
     gap: int
-    first_unread: bool  # a verb right before the first 、 left no first item
+    first_unread: bool  # a verb right before the first 、 left no first item, or a too short one
 
 
 def enumerations(tokens: Tokens, lexicon: Lexicon) -> Iterator[Enumeration]:
@@ -77,18 +77,20 @@ def enumerations(tokens: Tokens, lexicon: Lexicon) -> Iterator[Enumeration]:
             yield Enumeration(start, cuts[0], cuts[-1], end, items, closer, gap, first_unread)
 
 
-def kinds_lists(tokens: Tokens, lexicon: Lexicon) -> list[list[tuple[int, int]]]:
-    """The items of each of the paragraph's lists of kinds (生物医药、中药材等产业)."""
-    return [e.items for e in enumerations(tokens, lexicon) if e.closer == CONCEPT and e.items]
+def kinds_items(lists: Iterable[Enumeration]) -> list[tuple[int, int]]:
+    """The items of the lists of kinds among ``lists`` (生物医药、中药材等产业)."""
+    return [item for e in lists if e.closer == CONCEPT for item in e.items]
 
 
-def enumeration_items(tokens: Tokens, lexicon: Lexicon, known: list[Candidate]) -> list[Candidate]:
-    """The items of the paragraph's lists; ``known`` are the other sources' proposals, to say
-    how many items of a list they name (a list of names has more names in it)."""
+def enumeration_items(
+    tokens: Tokens, lexicon: Lexicon, known: list[Candidate], lists: Iterable[Enumeration]
+) -> list[Candidate]:
+    """The items of the paragraph's lists (``enumerations``); ``known`` are the other sources'
+    proposals, to say how many items of a list they name (a list of names has more names)."""
     text = tokens.text
     found: list[Candidate] = []
     named = {(c.start, c.end) for c in known if c.source in _NAMING_SOURCES}
-    for enumeration in enumerations(tokens, lexicon):
+    for enumeration in lists:
         start, end, items = enumeration.clause_start, enumeration.clause_end, enumeration.items
         closer, gap, first_unread = enumeration.closer, enumeration.gap, enumeration.first_unread
         cuts = (enumeration.first_cut, enumeration.last_cut)
