@@ -21,6 +21,8 @@ from kg.track.targets import TARGET_SECTIONS, region_key
 __all__ = ["ProjectName", "follow_projects", "says_completed"]
 
 _CLAUSE_END = re.compile(r"[，,；;。：:！!？?]")
+# A stage written right after a name: its phase, or the works that follow the first phases.
+_STAGE = re.compile(r"[（(]?([一二三四五六七八九十\d]+)期|后续")
 # Said of a project after its name (伊仕丹购物广场正式营业) or before it (建成长江西路越江隧道),
 # in the clause that names it…
 _DONE = "建成|竣工|完工|投入使用|投入运营|投用|正式营业|开业|通车|投产"
@@ -99,7 +101,7 @@ def _next_status(
     """completed / ongoing / not mentioned, and the sentence that says so: a completion first,
     then what the review section says, then any sentence naming it."""
     name = ProjectName.of(plan.label)
-    named = [f for f in later if f.project == plan.project or name.matches(ProjectName.of(f.label))]
+    named = [f for f in later if f.project == plan.project or _names_the_plan(f, name)]
     seen = {f.sentence.iri for f in named}
     named += [f for f in _named_in_text(plan, name, text) if f.sentence.iri not in seen]
     if not named:
@@ -109,6 +111,21 @@ def _next_status(
         return "completed", completed[0]
     in_review = [f for f in named if f.sentence.section_kind == "review"]
     return "ongoing", (in_review or named)[0]
+
+
+def _names_the_plan(fact: ProjectFact, name: ProjectName) -> bool:
+    """Whether a later fact's name is the plan's project. Written without the plan's phase, it
+    is that project (黑羊站水厂 of 黑羊站水厂二期) unless its sentence gives it another stage right
+    after it (洋山深水港区后续工程 is not 洋山深水港区一期工程)."""
+    later = ProjectName.of(fact.label)
+    if not name.matches(later):
+        return False
+    if not name.phase or later.phase:
+        return True
+    text, label = plain_text(fact.sentence.text), plain_text(fact.label)
+    at = text.find(label)
+    stage = _STAGE.match(text, at + len(label)) if at >= 0 else None
+    return stage is None or stage.group(1) == name.phase
 
 
 def _named_in_text(
