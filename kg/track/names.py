@@ -22,7 +22,9 @@ from functools import cached_property
 from kg.extract.entities import normalize_name
 
 # A phase or an ending that names no other thing: what is left is the project's base name.
-_PHASE = re.compile(r"[（(]?([一二三四五六七八九十\d]+)期(?:工程|项目)?[）)]?$")
+# A phase written after a name (一期, (二期)), its number in the group.
+PHASE = r"[（(]?([一二三四五六七八九十\d]+)期"
+_PHASE = re.compile(PHASE + r"(?:工程|项目)?[）)]?$")
 _ENDING = re.compile(r"(?:建设)?(?:工程|项目)$|(?:改扩建|扩建|改造)$")
 _QUOTES = str.maketrans("", "", "“”\"'‘’《》「」")
 MIN_BASE = 3  # a base name shorter than this (一期) is not a name
@@ -123,7 +125,7 @@ class NameInText:
                 continue
             ways.append(f"{re.escape(base[:cut])}{_HAN}{{1,{INSERTED_MAX}}}{re.escape(base[cut:])}")
         # The base name, not the start of a longer one's phase: 一期 after it must be its own.
-        return re.compile(f"(?:{'|'.join(ways)})(?:[（(]?([一二三四五六七八九十\\d]+)期)?")
+        return re.compile(f"(?:{'|'.join(ways)})(?:{PHASE})?")
 
     def find(self, text: str) -> re.Match[str] | None:
         """The first place ``text`` (as ``plain_text`` gives it) names the project, or None."""

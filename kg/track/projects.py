@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from kg.track.names import NameInText, ProjectName, looks_like_project, plain_text
+from kg.track.names import PHASE, NameInText, ProjectName, looks_like_project, plain_text
 from kg.track.records import NextStatus, ProjectFact, ProjectOutcome, ReportFacts, Sentence
 from kg.track.targets import TARGET_SECTIONS, region_key
 
@@ -22,7 +22,7 @@ __all__ = ["ProjectName", "follow_projects", "says_completed"]
 
 _CLAUSE_END = re.compile(r"[，,；;。：:！!？?]")
 # A stage written right after a name: its phase, or the works that follow the first phases.
-_STAGE = re.compile(r"[（(]?([一二三四五六七八九十\d]+)期|后续")
+_STAGE = re.compile(f"{PHASE}|后续")
 # Said of a project after its name (伊仕丹购物广场正式营业) or before it (建成长江西路越江隧道),
 # in the clause that names it…
 _DONE = "建成|竣工|完工|投入使用|投入运营|投用|正式营业|开业|通车|投产"

@@ -91,26 +91,27 @@ def enumeration_items(
     found: list[Candidate] = []
     named = {(c.start, c.end) for c in known if c.source in _NAMING_SOURCES}
     for enumeration in lists:
-        start, end, items = enumeration.clause_start, enumeration.clause_end, enumeration.items
-        closer, gap, first_unread = enumeration.closer, enumeration.gap, enumeration.first_unread
-        cuts = (enumeration.first_cut, enumeration.last_cut)
+        closer, items = enumeration.closer, enumeration.items
         if closer == CONCEPT:
             continue  # 生物医药、中药材等产业: kinds, not names
         if closer == "" and all(_everyday(tokens, a, b, lexicon) for a, b in items):
             continue  # 项目数量、质量、规模: a list of everyday words
         # Where the first item begins is the rules' guess (a verb, a function word before it):
         # every token boundary after the clause start is proposed, the selector weighs them.
-        firsts = [(a, cuts[0]) for a in _starts(tokens, start, cuts[0]) if a != items[0][0]]
-        firsts = firsts[-MAX_FIRST_VARIANTS * (1 + first_unread) :]  # the nearest starts
+        first_cut = enumeration.first_cut
+        starts = _starts(tokens, enumeration.clause_start, first_cut)
+        firsts = [(a, first_cut) for a in starts if a != items[0][0]]
+        firsts = firsts[-MAX_FIRST_VARIANTS * (1 + enumeration.first_unread) :]  # the nearest
         head_type = lexicon.list_classes[closer].type if closer in lexicon.list_classes else None
         before = tokens.index_at(items[0][0]) - 1
         verb = tokens.word(before) if before >= 0 else ""
+        deng = text.find("等", enumeration.last_cut, enumeration.clause_end) >= 0
         facts = (
-            f"deng={'yes' if text.find('等', cuts[-1], end) >= 0 else 'no'}",
+            f"deng={'yes' if deng else 'no'}",
             f"verb={'yes' if ends_name(verb, lexicon) else 'no'}",
             f"closer={closer or 'none'}",
             f"closer_type={head_type or 'none'}",
-            f"closer_gap={min(gap, 9) if closer else 'none'}",
+            f"closer_gap={min(enumeration.gap, 9) if closer else 'none'}",
             f"items={min(len(items), 6)}",
         )
         types = (head_type,) if head_type else TYPES
