@@ -46,6 +46,7 @@ class Lexicon:
     boundary_words: frozenset[str]
     field_words: tuple[str, ...]  # fields that 与 joins inside a name (科学与技术)
     name_verbs: frozenset[str]
+    completed_verbs: frozenset[str]  # 建成, 投产…: a clause's verb, never inside a name
     generic_words: frozenset[str]
     places: dict[str, str]  # surface -> level (province, city, county, country, region)
     organizations: frozenset[str]
@@ -138,6 +139,9 @@ def load_lexicon() -> Lexicon:
         boundary_words=frozenset(data_lines("boundary_words.txt")),
         field_words=data_lines("field_words.txt"),
         name_verbs=frozenset(data_lines("name_verbs.txt")),
+        completed_verbs=frozenset(
+            verb for verb, status in data_table("action_verbs.tsv") if status == "completed"
+        ),
         generic_words=frozenset(data_lines("generic_words.txt")),
         places=places,
         organizations=organizations,

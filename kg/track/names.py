@@ -133,7 +133,14 @@ class NameInText:
             return None
         for found in self.pattern.finditer(text):
             # A plan of one phase is that phase's (洋山深水港区一期工程 is not 洋山深水港区后续工程,
-            # 麦福劳二期扩建 not the firm 麦福劳).
+            # 麦福劳二期扩建 not the firm 麦福劳), but a built thing written with no phase and no
+            # stage after it is the plan's, as the extractor's names are (黑羊站水厂 of
+            # 黑羊站水厂二期, in 实施黑羊站水厂3万吨扩建项目).
             if found.group(1) == (self.name.phase or found.group(1)):
                 return found
+            if found.group(1) is None and self._built_without_stage(text, found.end()):
+                return found
         return None
+
+    def _built_without_stage(self, text: str, end: int) -> bool:
+        return _BUILT_THING.search(self.name.base) is not None and not text.startswith("后续", end)

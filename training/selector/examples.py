@@ -27,6 +27,9 @@ GOLD_SETS = {
     "dev": (SHARED / "gold", SHARED / "corpus" / "dev"),
     "excerpts": (SHARED / "gold" / "excerpts", SHARED / "corpus" / "excerpts"),
 }
+# Passages of reports no score is taken on, annotated here under the gold's guidelines
+# (training/annotations/README.md): training data only, never scored.
+ANNOTATIONS = ROOT / "training" / "annotations"
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class GoldDoc:
     text: Path
     entities: tuple[tuple[frozenset[str], frozenset[str]], ...]  # (surfaces, types)
     ignore: frozenset[str]
+    # The annotated parts of the text (source offsets), None where the whole text is.
+    windows: tuple[tuple[int, int], ...] | None = None
 
 
 def frozen_documents() -> set[str]:
@@ -65,17 +70,40 @@ def gold_documents(include_frozen: bool = False) -> list[GoldDoc]:
         for file in sorted(gold_dir.glob("*.json")):
             if file.stem in frozen and not include_frozen:
                 continue
-            data = json.loads(file.read_text(encoding="utf-8"))
-            entities = tuple(
-                (
-                    frozenset(norm(s) for s in [e["text"], *e.get("alts", [])]),
-                    frozenset(e["types"]),
-                )
-                for e in data["entities"]
-            )
-            ignore = frozenset(norm(s) for s in data.get("ignore", []))
-            documents.append(GoldDoc(data["doc"], text_dir / data["doc"], entities, ignore))
+            documents.append(_read_gold(file, text_dir))
     return documents
+
+
+def annotated_documents() -> list[GoldDoc]:
+    """The passages annotated for training only (``ANNOTATIONS``)."""
+    files = sorted(ANNOTATIONS.glob("*.json"))
+    # A skeleton not annotated yet (its entities null) teaches nothing.
+    annotated = [
+        f for f in files if json.loads(f.read_text(encoding="utf-8"))["entities"] is not None
+    ]
+    return [_read_gold(file, SHARED / "corpus") for file in annotated]
+
+
+def _read_gold(file: Path, text_dir: Path) -> GoldDoc:
+    data = json.loads(file.read_text(encoding="utf-8"))
+    if "corpus" in data:  # an annotated passage names its corpus folder
+        text_dir = text_dir / data["corpus"]
+    entities = tuple(
+        (
+            frozenset(norm(s) for s in [e["text"], *e.get("alts", [])]),
+            frozenset(e["types"]),
+        )
+        for e in data["entities"]
+    )
+    ignore = frozenset(norm(s) for s in data.get("ignore", []))
+    windows = data.get("windows")
+    return GoldDoc(
+        data["doc"],
+        text_dir / data["doc"],
+        entities,
+        ignore,
+        None if windows is None else tuple((a, b) for a, b in windows),
+    )
 
 
 def document_examples(gold: GoldDoc) -> Iterator[Example]:
@@ -89,6 +117,10 @@ def document_examples(gold: GoldDoc) -> Iterator[Example]:
             if names_nothing(paragraph.view.text[span.start : span.end], lexicon):
                 continue  # never taken: the selector does not learn from it
             start, end = paragraph.view.source_span(span.start, span.end)
+            if gold.windows is not None and not any(
+                a <= start and end <= b for a, b in gold.windows
+            ):
+                continue  # outside the annotated passages: its label is unknown
             surface = norm(report.text[start:end])
             if not surface or surface in gold.ignore:
                 continue

@@ -28,7 +28,14 @@ from sklearn.model_selection import GroupKFold
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.select import fixed_type
 from kg.nlp.select.model import TYPES, SelectorModel, model_from_json
-from training.selector.examples import ROOT, Example, GoldDoc, document_examples, gold_documents
+from training.selector.examples import (
+    ROOT,
+    Example,
+    GoldDoc,
+    annotated_documents,
+    document_examples,
+    gold_documents,
+)
 
 DEFAULT_OUTPUT = ROOT / "kg" / "data" / "selector.json"
 C_GRID = (0.3, 1.0, 3.0)
@@ -199,24 +206,31 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--search", action="store_true", help="choose C and the threshold by cross-validation"
     )
+    parser.add_argument(
+        "--gold-only", action="store_true", help="leave out the passages annotated for training"
+    )
     args = parser.parse_args(argv)
     excluded = {Path(name).stem for name in args.exclude}
     documents = [d for d in gold_documents() if Path(d.name).stem not in excluded]
+    annotated = [] if args.gold_only else annotated_documents()
     examples = collect(documents)
-    if args.search:
+    extra = collect(annotated)
+    if args.search:  # scored on the gold only; the annotated passages are always trained on
         c, threshold, score = choose_settings(examples, documents)
         how = f"chosen by cross-validation (typed F1 {score:.3f}, span level)"
     else:
         c, threshold = FIXED_C, FIXED_THRESHOLD
         how = "fixed (training/selector/train.py)"
-    model = fit(examples, c, threshold)
+    model = fit(examples + extra, c, threshold)
+    examples += extra
     about = (
-        f"Selector trained by training/selector/train.py on {len(documents)} gold documents, "
-        f"{len(examples)} proposed spans; C={c}, threshold={threshold}, {how}."
+        f"Selector trained by training/selector/train.py on {len(documents)} gold documents "
+        f"and {len(annotated)} annotated passages, {len(examples)} proposed spans; "
+        f"C={c}, threshold={threshold}, {how}."
     )
     args.output.write_text(model_json(model, about), encoding="utf-8")
     print(
-        f"{len(documents)} documents, {len(examples)} spans "
+        f"{len(documents)} documents + {len(annotated)} annotated, {len(examples)} spans "
         f"({sum(e.label for e in examples)} names): C={c}, threshold={threshold}, {how}",
         file=sys.stderr,
     )

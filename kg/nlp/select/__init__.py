@@ -22,6 +22,7 @@ from kg.nlp.select.features import (
 )
 from kg.nlp.select.model import SelectorModel, load_model
 from kg.nlp.tokens import Candidate
+from kg.nlp.words import ends_name
 
 __all__ = [
     "Choice",
@@ -80,8 +81,30 @@ def span_examples(
         span
         for span in group_spans(candidates)
         if not names_nothing(text[span.start : span.end], lexicon)
+        and not _holds_completion(span, paragraph, lexicon)
     ]
-    return [(span, span_features(span, paragraph, document, lexicon, spans)) for span in spans]
+    containers = [span for span in spans if not _starts_at_verb(span, paragraph, lexicon)]
+    return [(span, span_features(span, paragraph, document, lexicon, containers)) for span in spans]
+
+
+def _holds_completion(span: Span, paragraph: ParagraphContext, lexicon: Lexicon) -> bool:
+    """A span with a verb of completion after its first word holds a clause, not a name
+    (星沙街道建成智能制造产业园); 建成区 is one word of jieba's, not the verb."""
+    tokens = paragraph.tokens
+    first = tokens.index_at(span.start)
+    last = tokens.index_at(span.end - 1)
+    return any(
+        tokens.word(i) in lexicon.completed_verbs and tokens.end_of(i) <= span.end
+        for i in range(first + 1, last + 1)
+    )
+
+
+def _starts_at_verb(span: Span, paragraph: ParagraphContext, lexicon: Lexicon) -> bool:
+    """A span opening with a clause's verb (启动110千伏坪地输变电工程) holds the name after
+    the verb; it is no container of that name."""
+    tokens = paragraph.tokens
+    index = tokens.index_at(span.start)
+    return tokens.start_of(index) == span.start and ends_name(tokens.word(index), lexicon)
 
 
 def names_nothing(surface: str, lexicon: Lexicon) -> bool:
