@@ -25,13 +25,15 @@ from kg.text.reading import read_source
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 HERE = Path(__file__).resolve().parent
-# (folder of the corpus, file name pattern, names left out)
+# (folder of the corpus, file name pattern, names left out, rounds of two windows: the
+# later rounds' windows, in <report>.2.json and <report>.3.json, were drawn after the earlier
+# rounds were annotated)
 REPORTS = (
-    ("provinces-2026", "2026-*.txt", ("湖南", "广东")),
-    ("series/provinces", "20[12][0-9]-上海市.txt", ("2010", "2011", "2012")),
-    ("series/provinces", "202[45]-广东省.txt", ()),
-    ("series/national", "20*-state-council.txt", ("2022", "2024")),  # the same as national/
-    ("national", "20*-state-council.txt", ()),
+    ("provinces-2026", "2026-*.txt", ("湖南", "广东"), 3),
+    ("series/provinces", "20[12][0-9]-上海市.txt", ("2010", "2011", "2012"), 1),
+    ("series/provinces", "202[45]-广东省.txt", (), 1),
+    ("series/national", "20*-state-council.txt", ("2022", "2024"), 1),  # the same as national/
+    ("national", "20*-state-council.txt", (), 1),
 )
 # Annotated, but not trained on (README.md): Shanghai's copies have no line breaks at all.
 SET_ASIDE = "set-aside"
@@ -65,7 +67,8 @@ def density(text: str) -> float:
     return (listed + len(_NAME_END.findall(text))) / max(len(text), 200)
 
 
-def best_window(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+def best_window(text: str, spans: list[tuple[int, int]]) -> tuple[float, tuple[int, int]]:
+    """The densest run of consecutive ``spans`` of about a window's length, and its score."""
     best, best_score = (0, 0), -1.0
     for i, (start, _) in enumerate(spans):
         end = start
@@ -76,35 +79,59 @@ def best_window(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
         score = density(text[start:end]) * min(end - start, WINDOW_CHARS)
         if score > best_score:
             best, best_score = (start, end), score
-    return best
+    return best_score, best
+
+
+def free_runs(
+    spans: list[tuple[int, int]], taken: list[tuple[int, int]]
+) -> list[list[tuple[int, int]]]:
+    """The runs of ``spans`` between the windows taken already (a run never crosses one)."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    for start, end in spans:
+        if any(a < end and start < b for a, b in taken):
+            runs.append([])
+        else:
+            runs[-1].append((start, end))
+    return [run for run in runs if run]
+
+
+def windows_of(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One window from each half of the text, outside the windows ``taken``."""
+    spans = units(text)
+    half = len(text) // 2
+    windows = []
+    for in_half in (lambda s: s[1] <= half, lambda s: s[0] >= half):
+        runs = free_runs([s for s in spans if in_half(s)], taken)
+        windows.append(max(best_window(text, run) for run in runs)[1])
+    return windows
 
 
 def main() -> None:
-    for folder, pattern, skipped in REPORTS:
+    for folder, pattern, skipped, rounds in REPORTS:
         for path in sorted((CORPUS / folder).glob(pattern)):
-            out = HERE / f"{path.stem}.json"
-            if out.exists() or (HERE / SET_ASIDE / out.name).exists():
-                continue  # annotated already: the windows are fixed
             if any(name in path.name for name in skipped):
                 continue
             text = read_source(path).text
-            spans = units(text)
-            half = len(text) // 2
-            windows = [
-                best_window(text, [s for s in spans if s[1] <= half]),
-                best_window(text, [s for s in spans if s[0] >= half]),
-            ]
-            skeleton = {
-                "doc": path.name,
-                "corpus": folder,
-                "windows": windows,
-                "entities": None,  # not annotated yet
-                "ignore": [],
-            }
-            out.write_text(
-                json.dumps(skeleton, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-            )
-            print(folder, path.name, windows, [text[a:b][:20] for a, b in windows])
+            taken: list[tuple[int, int]] = []
+            for number in range(1, rounds + 1):
+                name = f"{path.stem}.json" if number == 1 else f"{path.stem}.{number}.json"
+                out = next((f for f in (HERE / name, HERE / SET_ASIDE / name) if f.exists()), None)
+                if out is not None:  # annotated already: its windows are fixed
+                    taken += [(a, b) for a, b in json.loads(out.read_text("utf-8"))["windows"]]
+                    continue
+                windows = windows_of(text, taken)
+                taken += windows
+                skeleton = {
+                    "doc": path.name,
+                    "corpus": folder,
+                    "windows": windows,
+                    "entities": None,  # not annotated yet
+                    "ignore": [],
+                }
+                (HERE / name).write_text(
+                    json.dumps(skeleton, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+                )
+                print(name, windows, [text[a:b][:20] for a, b in windows])
 
 
 if __name__ == "__main__":
