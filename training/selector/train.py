@@ -159,14 +159,18 @@ def f1(tp: int, predicted: int, gold: int) -> float:
 
 
 def cross_validated(
-    examples: Sequence[Example], documents: Sequence[GoldDoc], c: float
+    examples: Sequence[Example],
+    documents: Sequence[GoldDoc],
+    c: float,
+    extra: Sequence[Example] = (),
 ) -> dict[float, tuple[int, int, int]]:
-    """Counts per threshold of the names chosen in held-out documents."""
+    """Counts per threshold of the names chosen in held-out documents; ``extra`` (the annotated
+    passages) is in every fold's training."""
     names = sorted({d.name for d in documents})
     groups = np.array([names.index(e.doc) for e in examples])
     results: dict[float, list[int]] = defaultdict(lambda: [0, 0, 0])
     for train_index, test_index in GroupKFold(n_splits=FOLDS).split(examples, groups=groups):
-        model = fit([examples[i] for i in train_index], c)
+        model = fit([*(examples[i] for i in train_index), *extra], c)
         test = [examples[i] for i in test_index]
         held_out = [d for d in documents if d.name in {e.doc for e in test}]
         for threshold in THRESHOLDS:
@@ -177,13 +181,13 @@ def cross_validated(
 
 
 def choose_settings(
-    examples: Sequence[Example], documents: Sequence[GoldDoc]
+    examples: Sequence[Example], documents: Sequence[GoldDoc], extra: Sequence[Example] = ()
 ) -> tuple[float, float, float]:
     """The regularization and threshold of the best cross-validated typed F1, and that F1."""
     table = {
         (c, threshold): f1(*counts)
         for c in C_GRID
-        for threshold, counts in cross_validated(examples, documents, c).items()
+        for threshold, counts in cross_validated(examples, documents, c, extra).items()
     }
     c, threshold = max(table, key=lambda key: (table[key], -abs(key[1] - 0.5)))
     return c, threshold, table[(c, threshold)]
@@ -217,7 +221,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     examples = collect(documents)
     extra = collect(annotated)
     if args.search:  # scored on the gold only; the annotated passages are always trained on
-        c, threshold, score = choose_settings(examples, documents)
+        c, threshold, score = choose_settings(examples, documents, extra)
         how = f"chosen by cross-validation (typed F1 {score:.3f}, span level)"
     else:
         c, threshold = FIXED_C, FIXED_THRESHOLD
