@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from kg.evaluate.predictions import norm
 from kg.nlp.lexicon import load_lexicon
@@ -70,22 +71,23 @@ def gold_documents(include_frozen: bool = False) -> list[GoldDoc]:
         for file in sorted(gold_dir.glob("*.json")):
             if file.stem in frozen and not include_frozen:
                 continue
-            documents.append(_read_gold(file, text_dir))
+            documents.append(_read_gold(_json(file), text_dir))
     return documents
 
 
 def annotated_documents() -> list[GoldDoc]:
     """The passages annotated for training only (``ANNOTATIONS``)."""
-    files = sorted(ANNOTATIONS.glob("*.json"))
+    files = [_json(file) for file in sorted(ANNOTATIONS.glob("*.json"))]
     # A skeleton not annotated yet (its entities null) teaches nothing.
-    annotated = [
-        f for f in files if json.loads(f.read_text(encoding="utf-8"))["entities"] is not None
-    ]
-    return [_read_gold(file, SHARED / "corpus") for file in annotated]
+    return [_read_gold(data, SHARED / "corpus") for data in files if data["entities"] is not None]
 
 
-def _read_gold(file: Path, text_dir: Path) -> GoldDoc:
-    data = json.loads(file.read_text(encoding="utf-8"))
+def _json(file: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(file.read_text(encoding="utf-8"))
+    return data
+
+
+def _read_gold(data: dict[str, Any], text_dir: Path) -> GoldDoc:
     if "corpus" in data:  # an annotated passage names its corpus folder
         text_dir = text_dir / data["corpus"]
     entities = tuple(
