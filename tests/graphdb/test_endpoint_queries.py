@@ -27,7 +27,7 @@ CASES: list[tuple[str, dict[str, str]]] = [
     ("most-mentioned-entities", {}),
     ("most-mentioned-entities", {"type": "Organization"}),
     ("organizations-and-projects", {}),
-    ("organizations-and-projects", {"organization": "东盟"}),
+    ("organizations-and-projects", {"organization": "中石化"}),
     ("places-and-projects", {}),
     ("places-and-projects", {"place": "上海"}),
     ("plan-targets", {"region": "上海市"}),
