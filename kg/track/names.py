@@ -25,6 +25,8 @@ from kg.extract.entities import normalize_name
 # A phase written after a name (一期, (二期)), its number in the group.
 PHASE = r"[（(]?([一二三四五六七八九十\d]+)期"
 _PHASE = re.compile(PHASE + r"(?:工程|项目)?[）)]?$")
+# A stage written right after a name: its phase, or the works that follow the first phases.
+STAGE = re.compile(f"{PHASE}|后续")
 _ENDING = re.compile(r"(?:建设)?(?:工程|项目)$|(?:改扩建|扩建|改造)$")
 _QUOTES = str.maketrans("", "", "“”\"'‘’《》「」")
 MIN_BASE = 3  # a base name shorter than this (一期) is not a name
@@ -143,4 +145,4 @@ class NameInText:
         return None
 
     def _built_without_stage(self, text: str, end: int) -> bool:
-        return _BUILT_THING.search(self.name.base) is not None and not text.startswith("后续", end)
+        return _BUILT_THING.search(self.name.base) is not None and STAGE.match(text, end) is None

@@ -14,15 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from kg.track.names import PHASE, NameInText, ProjectName, looks_like_project, plain_text
+from kg.track.names import STAGE, NameInText, ProjectName, looks_like_project, plain_text
 from kg.track.records import NextStatus, ProjectFact, ProjectOutcome, ReportFacts, Sentence
 from kg.track.targets import TARGET_SECTIONS, region_key
 
 __all__ = ["ProjectName", "follow_projects", "says_completed"]
 
 _CLAUSE_END = re.compile(r"[，,；;。：:！!？?]")
-# A stage written right after a name: its phase, or the works that follow the first phases.
-_STAGE = re.compile(f"{PHASE}|后续")
 # Said of a project after its name (伊仕丹购物广场正式营业) or before it (建成长江西路越江隧道),
 # in the clause that names it…
 _DONE = "建成|竣工|完工|投入使用|投入运营|投用|正式营业|开业|通车|投产"
@@ -124,7 +122,7 @@ def _names_the_plan(fact: ProjectFact, name: ProjectName) -> bool:
         return True
     text, label = plain_text(fact.sentence.text), plain_text(fact.label)
     at = text.find(label)
-    stage = _STAGE.match(text, at + len(label)) if at >= 0 else None
+    stage = STAGE.match(text, at + len(label)) if at >= 0 else None
     return stage is None or stage.group(1) == name.phase
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from kg.evaluate.predictions import norm
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.mentions import read_paragraphs
-from kg.nlp.select import names_nothing, span_examples
+from kg.nlp.select import span_examples
 from kg.text.reading import read_source
 from kg.text.segment import segment_report
 
@@ -115,9 +115,7 @@ def document_examples(gold: GoldDoc) -> Iterator[Example]:
     for paragraph in paragraphs:
         examples = []
         spans = span_examples(paragraph.candidates, paragraph.context, document, lexicon)
-        for span, features in spans:
-            if names_nothing(paragraph.view.text[span.start : span.end], lexicon):
-                continue  # never taken: the selector does not learn from it
+        for span, features in spans:  # spans that name nothing are left out already
             start, end = paragraph.view.source_span(span.start, span.end)
             if gold.windows is not None and not any(
                 a <= start and end <= b for a, b in gold.windows

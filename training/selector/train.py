@@ -226,17 +226,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     else:
         c, threshold = FIXED_C, FIXED_THRESHOLD
         how = "fixed (training/selector/train.py)"
-    model = fit(examples + extra, c, threshold)
-    examples += extra
+    trained_on = examples + extra
+    model = fit(trained_on, c, threshold)
     about = (
         f"Selector trained by training/selector/train.py on {len(documents)} gold documents "
-        f"and {len(annotated)} annotated passages, {len(examples)} proposed spans; "
+        f"and {len(annotated)} annotated passages, {len(trained_on)} proposed spans; "
         f"C={c}, threshold={threshold}, {how}."
     )
     args.output.write_text(model_json(model, about), encoding="utf-8")
     print(
-        f"{len(documents)} documents + {len(annotated)} annotated, {len(examples)} spans "
-        f"({sum(e.label for e in examples)} names): C={c}, threshold={threshold}, {how}",
+        f"{len(documents)} documents + {len(annotated)} annotated, {len(trained_on)} spans "
+        f"({sum(e.label for e in trained_on)} names): C={c}, threshold={threshold}, {how}",
         file=sys.stderr,
     )
 

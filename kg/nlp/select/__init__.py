@@ -150,7 +150,6 @@ def choose_names(
     scored = [
         (model.name_probability(features), span, features)
         for span, features in span_examples(candidates, paragraph, document, lexicon)
-        if not names_nothing(text[span.start : span.end], lexicon)
     ]
     scored.sort(key=lambda item: (-item[0], item[1].start - item[1].end, item[1].start))
     taken: list[Choice] = []
