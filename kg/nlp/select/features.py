@@ -100,6 +100,7 @@ def span_features(
             features.append("infra_built")
     features += _head_features(surface, lexicon)
     features += _shape_features(surface, lexicon)
+    features += _character_features(surface)
     features += _token_features(tokens, span.start, span.end, lexicon)
     features.append(f"section={paragraph.section}")
     if paragraph.congress:
@@ -155,6 +156,17 @@ def _shape_features(surface: str, lexicon: Lexicon) -> list[str]:
     return features
 
 
+def _character_features(surface: str) -> list[str]:
+    """The characters a name is written with: its first, its last, and those between. A head
+    list cannot hold every ending of a brand (能源, 航, 科), nor a rule every first character of
+    one; the selector learns which characters names start, end and are made of."""
+    if not surface:
+        return []
+    features = [f"first_char={surface[0]}", f"last_char={surface[-1]}"]
+    features += [f"char={c}" for c in surface[1:-1]]
+    return features
+
+
 def _prefixes(surface: str) -> list[str]:
     return [surface[:i] for i in range(2, min(len(surface), 8))]
 
@@ -180,12 +192,14 @@ def _token_features(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> l
         features.append("cuts_token")
     if start > 0:
         before = tokens.index_at(start - 1)
-        features.append("before=" + _word_kind(tokens.word(before), lexicon))
+        word = tokens.word(before)
+        features += ["before=" + _word_kind(word, lexicon), "before_word=" + word]
     features.append("left=" + _left_kind(tokens, start, lexicon))
     features.append("right=" + _right_kind(tokens, end, lexicon))
     if end < len(tokens.text):
         after = tokens.index_at(end)
-        features.append("after=" + _word_kind(tokens.text[end : tokens.end_of(after)], lexicon))
+        word = tokens.text[end : tokens.end_of(after)]
+        features += ["after=" + _word_kind(word, lexicon), "after_word=" + word]
     return features
 
 
