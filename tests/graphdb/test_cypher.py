@@ -24,7 +24,7 @@ CASES: list[tuple[str, str, str]] = [  # question, parameter, value ("" for ever
     ("completed-projects-by-place", "region", ""),
     ("completed-projects-by-place", "region", "上海市"),
     ("organizations-and-projects", "organization", ""),
-    ("organizations-and-projects", "organization", "中石化"),
+    ("organizations-and-projects", "organization", "中国雅江集团"),
     ("project-metrics", "project", ""),
     ("project-metrics", "project", "深汕比亚迪二期"),
 ]
