@@ -159,9 +159,8 @@ def _shape_features(surface: str, lexicon: Lexicon) -> list[str]:
 def _character_features(surface: str) -> list[str]:
     """The characters a name is written with: its first, its last, and those between. A head
     list cannot hold every ending of a brand (能源, 航, 科), nor a rule every first character of
-    one; the selector learns which characters names start, end and are made of."""
-    if not surface:
-        return []
+    one; the selector learns which characters names start, end and are made of. Spans shorter
+    than two characters never get here (``names_nothing``)."""
     features = [f"first_char={surface[0]}", f"last_char={surface[-1]}"]
     features += [f"char={c}" for c in surface[1:-1]]
     return features
