@@ -26,6 +26,11 @@ NOTHING = [
     "一条特色景观环路",  # a count it starts with
     "新开通青川至俄蒙及",  # a conjunction at its end
     "多元化对外开放新格局",  # a false head at its end
+    "13万亩田园综合体",  # a quantity it starts with
+    "50万平方米标准厂房",
+    "修机场",  # a one-character verb before a class noun
+    "抓项目",
+    "县政府各部门",  # "each" of a kind
 ]
 NAMES = [
     "吉利控股集团",
@@ -38,6 +43,9 @@ NAMES = [
     "五一大道",
     "三一重工",
     "高等研究院",  # 高等 is a word
+    "10万吨级码头",  # a class of size opens it
+    "通江县",  # 通 is a verb, 江县 no class noun
+    "建三江",
 ]
 
 
@@ -67,3 +75,24 @@ def test_a_span_that_names_nothing_contains_nothing() -> None:
     assert "绵阳市" in surfaces
     assert not any(f.startswith("inside") for f in surfaces["绵阳市"])
     assert not any(names_nothing(surface, load_lexicon()) for surface in surfaces)
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("建成渤中19-6凝析气田", "6凝析气田"),  # a name does not start inside a number
+        ("服务保障好鲁巧高速建设", "好鲁巧高速"),  # nor at the 好 completing a verb
+    ],
+)
+def test_spans_starting_inside_a_phrase_are_not_proposed(text: str, inside: str) -> None:
+    nlp = load_pipeline()
+    doc = nlp.get_pipe("govreport_names")(nlp.make_doc(text))
+    examples = span_examples(
+        doc.user_data[CANDIDATES_KEY],
+        ParagraphContext(doc_tokens(doc), "review", congress=False),
+        DocumentContext(text),
+        load_lexicon(),
+    )
+    surfaces = {text[span.start : span.end] for span, _ in examples}
+    assert inside not in surfaces
+    assert inside[1:] in surfaces  # the name after it is still proposed

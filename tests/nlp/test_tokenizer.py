@@ -29,3 +29,22 @@ def test_entities_offsets_slice_the_text() -> None:
     text = "西龙路、望龙路浏阳河大桥完成建设，隆平片区控规修编加速推进。"
     for entity in load_pipeline()(text).ents:
         assert text[entity.start_char : entity.end_char] == entity.text
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # jieba glues a conjunction, or the 好 completing a verb, to an unknown name after it
+        ("九鱼公园及七巧马莲", ["及", "七巧"]),
+        ("服务保障好鲁巧高速", ["保障", "好", "鲁巧"]),
+        ("推动与央企合作", ["与", "央企"]),
+    ],
+)
+def test_function_words_glued_to_a_name_are_split_off(text: str, words: list[str]) -> None:
+    found = doc_tokens(load_pipeline()(text)).words
+    assert any(found[i : i + len(words)] == words for i in range(len(found)))
+
+
+@pytest.mark.parametrize(("text", "word"), [("好想你枣业", "好想你"), ("做好项目", "做好")])
+def test_words_starting_with_a_function_character_stay_whole(text: str, word: str) -> None:
+    assert word in doc_tokens(load_pipeline()(text)).words

@@ -22,7 +22,7 @@ from kg.nlp.select.features import (
 )
 from kg.nlp.select.model import SelectorModel, load_model
 from kg.nlp.tokens import Candidate
-from kg.nlp.words import ends_name
+from kg.nlp.words import ends_name, tag_of
 
 __all__ = [
     "Choice",
@@ -40,7 +40,9 @@ _DEMONSTRATIVES = ("这", "该", "此", "各", "每", "其")
 # …多伦湖等景区, …界等), an amount or a count (玉林首个300亿元园区, 榆山…孵化园5大园区), a rank
 # (全国首家…, 世界500强企业…), the verb of a clause (五指山分别入选…, …获评, …晋升为…), an
 # adverb of the verb that follows (…公共停车场基本建成) or a conjunction (…至俄蒙及), a class noun
-# or a count it starts with (企业吉利控股集团, 三大动力, 一条…).
+# or a count it starts with (企业吉利控股集团, 三大动力, 一条…), a quantity it starts with
+# (13万亩…综合体, 50万平方米标准厂房; a class of size such as 10万吨级 can open a name), or
+# "each" of a kind (县政府各部门, 各类实验室).
 _NEVER_A_NAME = re.compile(
     r"等(?:一批|一系列|骨干|重点|龙头|优势|知名|头部|规上|\d|[一二三四五六七八九十两多]+[个家项座条批所处户])"
     r"|\d[\d.]*(?:亿|万|千)?元|\d+(?:个|家|大|批|项|户|强)"
@@ -49,6 +51,8 @@ _NEVER_A_NAME = re.compile(
     r"|^(?:企业|项目)."
     r"|^(?:[二三四五六七八九十两]|十[一二三四五六七八九])(?:大|个|项|类|种|批|条)"
     r"|^一(?:个|批|条|座|项|处|家|所)"
+    r"|各[类项级位族界部单地县区市镇乡村民环]"
+    r"|^\d[\d.]*[万千百亿]?(?:亩|吨|平方米|平方公里|公里|千米|米|千瓦|人次|人|户|套|辆|只|头)(?!级)"
 )
 ORGANIZATION_HEAD = ("Organization", "fixed")
 # A second type is kept for a name (a road built and located) at this probability.
@@ -82,6 +86,7 @@ def span_examples(
         for span in group_spans(candidates)
         if not names_nothing(text[span.start : span.end], lexicon)
         and not _holds_completion(span, paragraph, lexicon)
+        and not _starts_mid_phrase(text, span.start)
     ]
     containers = [span for span in spans if not _starts_at_verb(span, paragraph, lexicon)]
     return [(span, span_features(span, paragraph, document, lexicon, containers)) for span in spans]
@@ -99,6 +104,17 @@ def _holds_completion(span: Span, paragraph: ParagraphContext, lexicon: Lexicon)
     )
 
 
+def _starts_mid_phrase(text: str, start: int) -> bool:
+    """A name does not start inside a number (the 6凝析气田 of 渤中19-6凝析气田) or at the 好 that
+    completes a verb (保障好鲁巧高速, 用好…, 建好…)."""
+    if start == 0:
+        return False
+    first, before = text[start], text[start - 1]
+    if first.isdigit():
+        return before.isdigit() or before in ".-－—"
+    return first == "好" and "\u4e00" <= before <= "\u9fff"
+
+
 def _starts_at_verb(span: Span, paragraph: ParagraphContext, lexicon: Lexicon) -> bool:
     """A span opening with a clause's verb (启动110千伏坪地输变电工程) holds the name after
     the verb; it is no container of that name."""
@@ -110,8 +126,8 @@ def _starts_at_verb(span: Span, paragraph: ParagraphContext, lexicon: Lexicon) -
 def names_nothing(surface: str, lexicon: Lexicon) -> bool:
     """A span with no proper part names nothing, whatever the sources saw: a head or class
     noun alone (工程, 基地), a phase alone (二期), a generic word, a head after a
-    demonstrative (这一中心), a false head at its end (…对外开放新格局), or a span that holds
-    what no name holds (_NEVER_A_NAME)."""
+    demonstrative (这一中心), a false head at its end (…对外开放新格局), a span that holds
+    what no name holds (_NEVER_A_NAME), or a verb before a class noun."""
     return (
         len(surface) < 2
         or surface in lexicon.heads
@@ -122,6 +138,18 @@ def names_nothing(surface: str, lexicon: Lexicon) -> bool:
         or surface.startswith(_DEMONSTRATIVES)
         or surface.endswith(lexicon.false_heads)
         or _NEVER_A_NAME.search(surface) is not None
+        or _verb_and_class(surface, lexicon)
+    )
+
+
+def _verb_and_class(surface: str, lexicon: Lexicon) -> bool:
+    """A one-character verb before a class noun is a clause, not a name (修机场, 抓项目): the
+    verb is all the proper part it would have. Not before any everyday word: 建三江 is a town."""
+    rest = surface[1:]
+    return (
+        len(rest) >= 2
+        and tag_of(surface[0]) == "v"
+        and (rest in lexicon.heads or rest in lexicon.list_classes)
     )
 
 

@@ -2,7 +2,8 @@
 
 National and provincial roads carry a letter and a number (G536, S316, s207) and often the
 stretch being built (G536丁家垅-天岳, s207南湖段); national roads are also written 102国道; county
-roads are named by their ends (龙树至水磨三级公路, 青冲-伍市).
+roads are named by their ends (龙树至水磨三级公路, 青冲-伍市), and a stretch by the places along it
+(大田湾—贺龙广场—文化宫片区).
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ _PATTERNS = (
     # 102国道绕越线, 318国道
     re.compile(r"(?<!\d)\d{2,3}国道(?:[\u4e00-\u9fff]{1,6}?(?:段|线))?"),
     # 龙树至水磨三级公路, 青冲-伍市
-    re.compile(rf"{_PLACE}(?:至|[-—–]){_PLACE}(?:[一二三四]级)?(?:公路|道路|高速|铁路|连接线)?"),
+    re.compile(
+        rf"{_PLACE}(?:(?:至|[-—–]){_PLACE})+(?:[一二三四]级)?(?:公路|道路|高速|铁路|连接线)?"
+    ),
 )
 
 
