@@ -26,13 +26,21 @@ def _tags() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab  # type: ignore[no-any-return]
 
 
+@cache
+def _frequencies() -> dict[str, int]:
+    # jieba loads its dictionary on first use: a word asked about before any text is cut
+    # would otherwise be unknown.
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ  # type: ignore[no-any-return]
+
+
 def is_known(word: str) -> bool:
     """Whether jieba's dictionary has the word (it stores prefixes of words with frequency 0)."""
-    return bool(jieba.dt.FREQ.get(word))
+    return bool(_frequencies().get(word))
 
 
 def jieba_frequency(word: str) -> int:
-    return int(jieba.dt.FREQ.get(word) or 0)
+    return int(_frequencies().get(word) or 0)
 
 
 def tag_of(word: str) -> str | None:

@@ -29,6 +29,7 @@ NOTHING = [
     "13万亩田园综合体",  # a quantity it starts with
     "50万平方米标准厂房",
     "修机场",  # a one-character verb before a class noun
+    "“修机场",  # quote marks at the edges are not read
     "抓项目",
     "县政府各部门",  # "each" of a kind
 ]

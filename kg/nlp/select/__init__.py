@@ -54,6 +54,7 @@ _NEVER_A_NAME = re.compile(
     r"|各[类项级位族界部单地县区市镇乡村民环]"
     r"|^\d[\d.]*[万千百亿]?(?:亩|吨|平方米|平方公里|公里|千米|米|千瓦|人次|人|户|套|辆|只|头)(?!级)"
 )
+_QUOTES = "“”‘’\"'「」《》"
 ORGANIZATION_HEAD = ("Organization", "fixed")
 # A second type is kept for a name (a road built and located) at this probability.
 OTHER_TYPE = 0.35
@@ -127,7 +128,9 @@ def names_nothing(surface: str, lexicon: Lexicon) -> bool:
     """A span with no proper part names nothing, whatever the sources saw: a head or class
     noun alone (工程, 基地), a phase alone (二期), a generic word, a head after a
     demonstrative (这一中心), a false head at its end (…对外开放新格局), a span that holds
-    what no name holds (_NEVER_A_NAME), or a verb before a class noun."""
+    what no name holds (_NEVER_A_NAME), or a verb before a class noun. Quote marks at its
+    edges are not read (“修机场 is 修机场)."""
+    surface = surface.strip(_QUOTES)
     return (
         len(surface) < 2
         or surface in lexicon.heads
