@@ -11,7 +11,7 @@ from kg.nlp.sources.region import region_forms
 PHASES = [
     ("三利谱偏光片、伊利三期等一批重大项目顺利开工", "伊利三期"),
     ("华电二期尽快启动建设", "华电二期"),
-    ("甬江实验室B区一期建成", "实验室B区一期"),
+    ("甬江实验室B区一期建成", "甬江实验室B区一期"),  # a designator of two tokens (B/区)
 ]
 
 

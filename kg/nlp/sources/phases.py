@@ -16,7 +16,7 @@ from kg.nlp.tokens import NAME_CHARS, Candidate, Tokens
 from kg.nlp.words import ends_name, is_proper
 
 SOURCE = "phase"
-MAX_TOKENS = 3  # tokens before the phase
+MAX_TOKENS = 4  # tokens before the phase (甬江/实验室/B/区 二期)
 _PHASE = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})期")
 
 
