@@ -3,9 +3,10 @@ they are targets.
 
 The measure of a quantity is the noun phrase that leads to it in its clause (盘活低效用地150亩 ->
 盘活低效用地), cut of the linking verbs, directions and bases; a count written before its noun
-measures that noun (118个老旧小区 -> 老旧小区); a bare change after a comma inherits the measure
-before it (进出口总额9.5万亿元、增长4.4% -> 进出口总额). With 分别 (respectively), listed entities
-are paired with listed quantities in order.
+measures that noun (118个老旧小区 -> 老旧小区), and so does a size written right before a noun
+(720兆瓦储能电站 -> 储能电站) unless the words before it name a measure; a bare change after a
+comma inherits the measure before it (进出口总额9.5万亿元、增长4.4% -> 进出口总额). With 分别
+(respectively), listed entities are paired with listed quantities in order.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+import jieba
+
 from kg.data import data_lines, data_table
 from kg.extract.clauses import clause_spans
 from kg.extract.entities import normalize_name
 from kg.extract.quantities import find_quantities
+from kg.nlp.words import tag_of
 from kg.records import EntityType, Mention, Metric, MetricKind, Quantity, Report, SectionKind
 from kg.text.cleaning import normalize_width
 from kg.text.view import TextView, span_view
@@ -38,6 +42,7 @@ _EXPLICIT_YEAR = re.compile(r"(?:到|至|在)?((?:19|20)\d\d)年")
 _LIST_SEPARATORS = "、和及与"
 MAX_COUNT_NOUN = 10
 _WORD_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 # A measure this short is only the verb before the number (完成3.8万平方米工业厂房…).
 MAX_VERB_ONLY = 2
 
@@ -141,8 +146,13 @@ def find_metrics(report: Report, mentions: Sequence[Mention] = ()) -> Iterator[M
                 )
             # Number, classifier, noun is how Chinese counts (118个老旧小区): a noun right after
             # a count is what it counts; so it is after a bare verb (完成3.8万平方米工业厂房).
-            if quantity.base_unit in _count_units() or len(context.measure) <= MAX_VERB_ONLY:
-                after = _count_noun(text, quantity.end, clause_end)
+            if (
+                quantity.base_unit in _count_units()
+                or len(context.measure) <= MAX_VERB_ONLY
+                or _sizes_what_follows(text, quantity, context.measure)
+            ):
+                # 级 after a size is its class (30万吨级泊位): the noun follows it
+                after = _count_noun(text, quantity.end, clause_end).removeprefix("级")
                 if after:
                     context = _written(
                         _Context(after, context.direction, context.basis),
@@ -189,6 +199,37 @@ def _context(lead: str) -> _Context:
     if measure in _CONJUNCTIONS:
         measure = ""  # 分别增长6%和8%: the second number shares the first one's measure
     return _Context(measure, direction, basis)
+
+
+@cache
+def _measure_heads() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _longest_first(data_lines("measure_heads.txt")))))
+
+
+@cache
+def _size_units() -> frozenset[str]:
+    """Base units of the sizes of things (money, area, mass, power…), not of shares, times or
+    ages (覆盖95%乡镇, 连续5年保持, 65岁以上老年人)."""
+    kinds = {"money", "area", "mass", "power", "energy", "length", "volume", "voltage"}
+    rows = data_table("units.tsv")
+    return frozenset(base for _unit, base, _factor, kind in rows if kind in kinds)
+
+
+def _sizes_what_follows(text: str, quantity: Quantity, lead_measure: str) -> bool:
+    """A size written right before a noun, with no 的 between, is the size of that thing
+    (中储粮20万吨粮食储备库, 新入库500万元以上项目): the noun is what it measures, unless the
+    words before it name a measure of their own (实施总装机26.9万千瓦光伏项目) or a verb
+    follows (从3800万吨提升至…)."""
+    after = text[quantity.end : quantity.end + 1]
+    if (
+        quantity.base_unit not in _size_units()
+        or _CJK.fullmatch(after) is None
+        or after in "的地得内"  # 投资15亿元的…, 50米内换乘
+        or _measure_heads().search(lead_measure) is not None
+    ):
+        return False
+    first = jieba.lcut(text[quantity.end : quantity.end + 6])[0]
+    return not (tag_of(first) or "").startswith("v") or tag_of(first) == "vn"
 
 
 def _count_noun(text: str, start: int, end: int) -> str:

@@ -32,6 +32,10 @@ _SEVERAL_YEARS = re.compile(r"年均|累计|每年|五年|以来|期间|平均�
 # 4.5%以内: both are five years' figures).
 _SEVERAL_YEARS_SENTENCE = re.compile(r"年均|累计|每年|五年来|过去五年")
 _STARTING_POINT = re.compile(r"(?:从|由)\s*\Z")
+# A figure said to be reached within the year (年内完成58万平方米棚户区改造) is the year's target
+# over an earlier one of the same measure that only sizes a works programme
+# (加快100万平方米棚户区改造工程建设).
+_WITHIN_THE_YEAR = re.compile(r"年内|全年|今年|当年")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +89,12 @@ def join_targets(
             year = target_year(metric, report)
             if year is not None and (report.plan_year is None or year >= report.plan_year):
                 # The first statement of a target in a report is the target (经济增长预期目标
-                # 5%左右 after 国内生产总值增长5%左右 says it again).
-                targets.setdefault((report.iri, year, metric.concept, kind), (year, metric))
+                # 5%左右 after 国内生产总值增长5%左右 says it again), unless a later one is
+                # said to be reached within the year and the first is not.
+                key = (report.iri, year, metric.concept, kind)
+                held = targets.get(key)
+                if held is None or (_within_the_year(metric) and not _within_the_year(held[1])):
+                    targets[key] = (year, metric)
         elif metric.kind == "actual" and metric.sentence.section_kind == "review":
             year = report.review_year
             if year is not None and metric.year in (None, year):
@@ -116,6 +124,10 @@ def join_targets(
     return sorted(
         outcomes, key=lambda o: (o.region, o.year, o.target.sentence.start, o.target.start)
     )
+
+
+def _within_the_year(metric: MetricFact) -> bool:
+    return _WITHIN_THE_YEAR.search(clause_before(metric)) is not None
 
 
 def one_year_figure(metric: MetricFact) -> bool:
