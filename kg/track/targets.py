@@ -91,10 +91,10 @@ def join_targets(
                 # The first statement of a target in a report is the target (经济增长预期目标
                 # 5%左右 after 国内生产总值增长5%左右 says it again), unless a later one is
                 # said to be reached within the year and the first is not.
-                key = (report.iri, year, metric.concept, kind)
-                held = targets.get(key)
+                target_key = (report.iri, year, metric.concept, kind)
+                held = targets.get(target_key)
                 if held is None or (_within_the_year(metric) and not _within_the_year(held[1])):
-                    targets[key] = (year, metric)
+                    targets[target_key] = (year, metric)
         elif metric.kind == "actual" and metric.sentence.section_kind == "review":
             year = report.review_year
             if year is not None and metric.year in (None, year):
