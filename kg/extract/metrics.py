@@ -35,6 +35,10 @@ _LEADING_CUES = re.compile(
     r"[全本我][区县市省州旗]|共|累计|实现|完成|达到|特别是|在|前三季度|上半年|一季度)+"
 )
 _CONJUNCTIONS = frozenset({"和", "及", "与", "以及"})
+# The instances listed before 等 are not what a figure counts, the class after it is
+# (签约甲储能柜组装、乙冷链产业园等优势项目45个 -> 优势项目); only a list with 、, and not the
+# 等 of a word (中等收入群体, 高中阶段和高等教育毛入学率).
+_ENUMERATED = re.compile(r"^.*、[^、]*?(?<![高中同平优初特对均])等(?=[^等、]{2,}$)")
 # A share of a plan or a whole (占计划的100%) measures no thing: a bare change after it takes
 # the measure of the figure before the share.
 _SHARE = re.compile(r"^占")
@@ -194,6 +198,7 @@ def _context(lead: str) -> _Context:
         if word in measure:
             basis = basis or word
             measure = measure.replace(word, "")
+    measure = _ENUMERATED.sub("", measure)
     measure = _LEADING_CUES.sub("", measure)
     measure = measure.strip('，、；：,;: “”"（）()')
     if measure in _CONJUNCTIONS:
