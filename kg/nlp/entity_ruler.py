@@ -71,7 +71,7 @@ class NameFinder:
         found += edge_variants(tokens, self.lexicon)
         found += government_names(tokens.text, self.lexicon)
         found += town_names(tokens.text, self.lexicon)
-        found += road_names(tokens.text)
+        found += road_names(tokens)
         found += phase_names(tokens, self.lexicon)
         found += tagged_names(tokens.text)
         lists = list(enumerations(tokens, self.lexicon)) if self.lists else []

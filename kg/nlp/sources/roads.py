@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.tokens import Candidate
+from kg.nlp.tokens import Candidate, Tokens
 
 SOURCE = "roads"
 # A place at an end of a road: Chinese characters, never a conjunction (丁家垅-天岳和青冲-伍市).
@@ -30,12 +30,18 @@ _PATTERNS = (
 )
 
 
-def road_names(text: str) -> list[Candidate]:
+def road_names(tokens: Tokens) -> list[Candidate]:
+    """The roads of a paragraph. A match read past a word's start is cut back to it: the last
+    end may take the first character of the next word (文化宫片区焕新开放 -> 文化宫片区)."""
+    text = tokens.text
     found = []
     for number, pattern in enumerate(_PATTERNS):
         for match in pattern.finditer(text):
+            end = match.end()
+            while end not in tokens.bounds and end < len(text) and end > match.start() + 2:
+                end -= 1
             candidate = Candidate(
-                match.start(), match.end(), "Project", "infra", SOURCE, facts=(f"pattern={number}",)
+                match.start(), end, "Project", "infra", SOURCE, facts=(f"pattern={number}",)
             )
             found.append(candidate)
     return found
