@@ -233,8 +233,8 @@ def _sizes_what_follows(text: str, quantity: Quantity, lead_measure: str) -> boo
         or _measure_heads().search(lead_measure) is not None
     ):
         return False
-    first = jieba.lcut(text[quantity.end : quantity.end + 6])[0]
-    return not (tag_of(first) or "").startswith("v") or tag_of(first) == "vn"
+    tag = tag_of(jieba.lcut(text[quantity.end : quantity.end + 6])[0]) or ""
+    return not tag.startswith("v") or tag == "vn"
 
 
 def _count_noun(text: str, start: int, end: int) -> str:
