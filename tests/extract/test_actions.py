@@ -66,6 +66,7 @@ REVIEW_CASES = [
     ("湘雅二医院新院区建设正式获批。", {"湘雅二医院新院区": PRJ}, set()),
     ("隆平水稻博物馆成功创建国家4A级旅游景区。", {"隆平水稻博物馆": PRJ}, set()),
     ("锦屏深地科学中心获批建设。", {"锦屏深地科学中心": PRJ}, set()),
+    ("签约引进甲乙新材料等外资项目14个。", {"甲乙新材料": PRJ}, set()),  # signed, not begun
     # a project named without a verb in the review has no status
     ("以自贸大厦为中心。", {"自贸大厦": PRJ}, set()),
     # modal words make an intention, whatever the verb
