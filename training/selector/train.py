@@ -26,7 +26,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from kg.nlp.lexicon import load_lexicon
-from kg.nlp.select import fixed_type
+from kg.nlp.select import fixed_type, take_spans
 from kg.nlp.select.model import TYPES, SelectorModel, model_from_json
 from training.selector.examples import (
     ROOT,
@@ -108,15 +108,9 @@ def decode(
         probability = model.name_probability(example.features)
         by_paragraph[(example.doc, example.paragraph)].append((probability, example))
     chosen = set()
-    for ranked in by_paragraph.values():
-        taken: list[tuple[int, int]] = []
-        ranked.sort(key=lambda r: (-r[0], r[1].start - r[1].end, r[1].start))
-        for probability, example in ranked:
-            if probability < threshold:
-                break
-            if any(example.start < b and a < example.end for a, b in taken):
-                continue
-            taken.append((example.start, example.end))
+    for scored in by_paragraph.values():
+        ranked = [(p, example.start, example.end, example) for p, example in scored]
+        for _probability, example in take_spans(ranked, threshold):
             fixed = fixed_type(example.surface, lexicon)
             types = {fixed: 1.0} if fixed else model.type_probabilities(example.features)
             chosen.add((example.doc, example.surface, max(types, key=types.__getitem__)))
